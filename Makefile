@@ -1,0 +1,88 @@
+# Ehrensache: every target installs what it needs. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+PG_URL ?= postgres://postgres@127.0.0.1:5432/ehrensache
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install install-test frontend messages setup run worker test test-sqlite test-postgres test-browser lint format bench chromium clean
+
+help:
+	@echo "make run      – set up (venv, packages, database, regions, demo data) and serve on http://$(HOST):$(PORT)"
+	@echo "make test     – install test tools and run the suite on SQLite, PostgreSQL and in Chromium"
+	@echo "make lint     – ruff check + format check"
+	@echo "make worker   – background worker for the tasks API (TASKS_BACKEND=database)"
+	@echo "make bench    – benchmarks at full size"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(PY)
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml constraints.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed frontend messages
+install-test: $(VENV)/.installed-test frontend messages
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+frontend: node_modules/.package-lock.json
+
+# Compiles every app's locale/*.po; installs GNU gettext if the machine lacks msgfmt.
+messages: | $(PY)
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null) \
+		|| (echo "msgfmt missing: install gettext" && exit 1)
+	@cd src/ehrensache && ../../$(MANAGE) compilemessages --verbosity 0
+
+setup: install
+	DEBUG=1 $(MANAGE) migrate --noinput
+	DEBUG=1 $(MANAGE) import_regions
+	DEBUG=1 $(MANAGE) load_demo_data
+
+run: setup
+	@DEBUG=1 $(MANAGE) demo_logins
+	@echo "Ehrensache läuft auf http://$(HOST):$(PORT)/  (Strg+C beendet)"
+	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install
+	$(MANAGE) db_worker
+
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: install-test chromium test-sqlite test-postgres test-browser
+
+test-sqlite: install-test
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+test-postgres: install-test
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+test-browser: install-test chromium
+	$(BIN)/pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+bench: install-test
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles var

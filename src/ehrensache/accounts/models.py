@@ -1,0 +1,89 @@
+"""People. A user is a person; what they may do comes from memberships, not flags.
+
+- every user is a volunteer;
+- ``agencies.AgencyMembership`` makes them staff of an Anlaufstelle;
+- ``organizations.OrganizationMembership`` makes them coordinator of an Einsatzstelle;
+- ``NetworkMembership`` makes them staff of the network (LAGFA, ministry);
+- ``is_superuser`` is for the Django admin only.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("E-Mail-Adresse"), unique=True)
+    display_name = models.CharField(
+        _("Name"),
+        max_length=150,
+        blank=True,
+        help_text=_("So werden Sie auf der Plattform angesprochen."),
+    )
+    preferred_language = models.CharField(
+        _("Sprache"), max_length=8, choices=settings.LANGUAGES, default="de"
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("Person")
+        verbose_name_plural = _("Personen")
+
+    def __str__(self):
+        return self.display_name or self.email
+
+    def get_full_name(self):
+        return self.display_name or self.email
+
+    def get_short_name(self):
+        return self.display_name or self.email.split("@")[0]
+
+
+class NetworkMembership(models.Model):
+    """Staff of the network (e.g. LAGFA Hessen, the ministry); ``state`` empty = nationwide."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_memberships"
+    )
+    state = models.ForeignKey("regions.State", on_delete=models.PROTECT, null=True, blank=True)
+    title = models.CharField(_("Bezeichnung"), max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Mitarbeit im Netzwerk")
+        verbose_name_plural = _("Mitarbeit im Netzwerk")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "state"], name="network_membership_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.state or _('bundesweit')}"

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from ehrensache.api.api import api
+from ehrensache.core.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("konto/", include("allauth.urls")),
+    path("api/v1/", api.urls),
+    path("", include("ehrensache.core.urls")),
+    path("", include("ehrensache.regions.urls")),
+    path("", include("ehrensache.accounts.urls")),
+    path("", include("ehrensache.agencies.urls")),
+    path("", include("ehrensache.organizations.urls")),
+    path("", include("ehrensache.opportunities.urls")),
+    path("", include("ehrensache.brokering.urls")),
+    path("", include("ehrensache.courses.urls")),
+    path("", include("ehrensache.guide.urls")),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

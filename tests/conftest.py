@@ -1,0 +1,111 @@
+"""Shared fixtures: real regions (imported once per test database) and one user per role."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("EHRENSACHE_TESTING", "1")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop + live_server
+
+# Hessen, Berlin, Hamburg: enough for every journey, fast to import (about 2,600 rows).
+TEST_STATE_KEYS = {"06", "11", "02"}
+
+
+def import_test_regions():
+    from ehrensache.regions.importer import import_postal_codes
+    from ehrensache.regions.models import PostalCode
+
+    if not PostalCode.objects.exists():
+        import_postal_codes(state_keys=TEST_STATE_KEYS)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Regions are reference data: import them once, every test sees them (and rolls back)."""
+    with django_db_blocker.unblock():
+        import_test_regions()
+
+
+@pytest.fixture
+def regions(db):
+    """For transactional tests (live_server), whose flush removes the session's regions."""
+    import_test_regions()
+
+
+@pytest.fixture(autouse=True)
+def _english_off_german_on(settings):
+    settings.LANGUAGE_CODE = "de"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+PASSWORD = "Ehrensache-2026!"
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def volunteer(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(email="volunteer@example.org", display_name="Vera Volunteer")
+
+
+@pytest.fixture
+def agency(db):
+    from tests.factories import AgencyFactory
+
+    return AgencyFactory(name="Freiwilligenagentur Marburg-Biedenkopf (Demo)", district_key="06534")
+
+
+@pytest.fixture
+def other_agency(db):
+    from tests.factories import AgencyFactory
+
+    return AgencyFactory(name="Freiwilligenzentrum Kassel (Demo)", district_key="06611")
+
+
+@pytest.fixture
+def agency_staff(agency):
+    from tests.factories import AgencyMembershipFactory
+
+    return AgencyMembershipFactory(agency=agency, user__email="agency@example.org").user
+
+
+@pytest.fixture
+def organization(db):
+    from tests.factories import OrganizationFactory
+
+    return OrganizationFactory(name="Lernhilfe Marburg e.V. (Demo)", postal_code="35037")
+
+
+@pytest.fixture
+def coordinator(organization):
+    from tests.factories import OrganizationMembershipFactory
+
+    return OrganizationMembershipFactory(
+        organization=organization, user__email="coordinator@example.org"
+    ).user
+
+
+@pytest.fixture
+def network_staff(db):
+    from tests.factories import NetworkMembershipFactory
+
+    return NetworkMembershipFactory(user__email="network@example.org").user
