@@ -1,0 +1,9 @@
+"""Sections of "Mein Konto" contributed by other apps.
+
+Each entry is a template that receives ``user`` and ``roles`` (from ``roles_of``) and renders a
+``<section>`` with an ``<h2>`` (or nothing, if it does not apply to the person). Add yours here.
+"""
+
+SECTIONS: list[str] = [
+    # "courses/dashboard_section.html",
+]
