@@ -44,7 +44,7 @@ frontend: node_modules/.package-lock.json
 messages: | $(PY)
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null) \
 		|| (echo "msgfmt missing: install gettext" && exit 1)
-	@DEBUG=1 $(MANAGE) compilemessages --verbosity 0 --ignore '.venv*' --ignore 'node_modules*' --ignore 'staticfiles*'
+	@if find src -name '*.po' | grep -q .; then DEBUG=1 $(MANAGE) compilemessages --verbosity 0 --ignore '.venv*' --ignore 'node_modules*' --ignore 'staticfiles*'; fi
 
 setup: install
 	DEBUG=1 $(MANAGE) migrate --noinput
