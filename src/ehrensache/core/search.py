@@ -1,0 +1,124 @@
+"""German full-text search that hides the database engine.
+
+A searchable model keeps two text columns that its service fills on every write:
+
+- ``search_document``: the raw text (title, summary, transcript, …), see ``document()``;
+- ``search_stems``: the same text folded and reduced to German stems, see ``stems()``.
+
+``full_text_filter(queryset, query)`` then searches with
+
+- PostgreSQL: ``to_tsvector('german', search_document) @@ websearch_to_tsquery('german', q)``,
+  ordered by ``ts_rank``; the expression matches the GIN index made by
+  ``gin_index_operation(table, name)`` in a migration, so the index is used;
+- SQLite (and other engines): every query word's stem must begin a word of
+  ``search_stems`` (snowball's German stemmer, the same stemming as PostgreSQL's ``german``
+  configuration), so "Konflikte" finds "Konflikt" and "Ehrenamtlichen" finds "ehrenamtliche".
+
+The annotation ``search_rank`` is set on both engines (PostgreSQL: ``ts_rank``, results best
+first; SQLite: the number of query words, the queryset's own order kept). Column names can be changed with the keyword arguments.
+"""
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from django.db import connection, migrations
+from django.db.models import F, FloatField, Func, Q, Value
+
+from .text import fold
+
+_WORD = re.compile(r"[a-z0-9]+")
+MAX_QUERY_WORDS = 12
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("german")
+
+
+def words(text: str) -> list[str]:
+    """Folded words of ``text`` ('Gießener Ehrenämter' -> ['giessener', 'ehrenaemter'])."""
+    return _WORD.findall(fold(text))
+
+
+def stem_words(text: str) -> list[str]:
+    """German stems of the folded words of ``text``, in order, duplicates kept."""
+    return _stemmer().stemWords(words(text))
+
+
+def stems(*parts: str) -> str:
+    """The value for a ``search_stems`` column: unique stems, space-padded for prefix matches."""
+    seen = dict.fromkeys(stem for part in parts for stem in stem_words(part or ""))
+    return " " + " ".join(seen) + " " if seen else ""
+
+
+def document(*parts: str) -> str:
+    """The value for a ``search_document`` column: the non-empty parts, one per paragraph."""
+    return "\n\n".join(part.strip() for part in parts if part and part.strip())
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+class _GermanVector(Func):
+    """``to_tsvector('german'::regconfig, <column>)``, exactly the indexed expression."""
+
+    function = "to_tsvector"
+    template = "to_tsvector('german'::regconfig, %(expressions)s)"
+
+    def __init__(self, expression, **extra):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(expression, output_field=SearchVectorField(), **extra)
+
+
+def full_text_filter(
+    queryset,
+    query: str,
+    *,
+    document_field: str = "search_document",
+    stems_field: str = "search_stems",
+):
+    """Rows of ``queryset`` matching every word of ``query``, best first.
+
+    An empty query (or one without any word) returns ``queryset`` unchanged.
+    """
+    query = (query or "").strip()[:200]
+    query_stems = list(dict.fromkeys(stem_words(query)))[:MAX_QUERY_WORDS]
+    if not query_stems:
+        return queryset
+    if is_postgres():
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        search_query = SearchQuery(query, config="german", search_type="websearch")
+        vector = _GermanVector(F(document_field))
+        return (
+            queryset.annotate(_search_vector=vector)
+            .filter(_search_vector=search_query)
+            .annotate(search_rank=SearchRank(vector, search_query))
+            .order_by("-search_rank", *queryset.query.order_by)
+        )
+    condition = Q()
+    for stem in query_stems:
+        condition &= Q(**{f"{stems_field}__contains": f" {stem}"})
+    return queryset.filter(condition).annotate(
+        search_rank=Value(float(len(query_stems)), output_field=FloatField())
+    )
+
+
+def gin_index_operation(table: str, index_name: str, *, column: str = "search_document"):
+    """A migration operation that adds the GIN index on PostgreSQL and does nothing elsewhere."""
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(
+                f'CREATE INDEX IF NOT EXISTS "{index_name}" ON "{table}" '
+                f"USING gin (to_tsvector('german'::regconfig, \"{column}\"))"
+            )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f'DROP INDEX IF EXISTS "{index_name}"')
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
