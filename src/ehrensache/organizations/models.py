@@ -1,12 +1,21 @@
 """Einsatzstellen: organizations that involve volunteers, and their coordinators.
 
-Minimal in the foundation; the marketplace grows it (fields of activity, confirmation by the
-responsible agency, invitations).
+A coordinator registers an organization (status ``pending``); the agency responsible for its
+postal code confirms it. Only opportunities of ``confirmed`` organizations are public.
+Coordinators invite colleagues by e-mail (``OrganizationInvitation``, a token link); a
+person may belong to several organizations.
 """
+
+import hashlib
+import secrets
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ehrensache.opportunities.taxonomy import FieldOfActivity
 
 
 class Organization(models.Model):
@@ -43,8 +52,25 @@ class Organization(models.Model):
     email = models.EmailField(_("E-Mail"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     accessibility = models.TextField(_("Barrierefreiheit der Räume"), blank=True)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=150, blank=True)
+    fields_of_activity = models.JSONField(
+        _("Engagementfelder"),
+        default=list,
+        blank=True,
+        help_text=_("Werte aus der festen Liste der Engagementfelder."),
+    )
+    logo = models.ImageField(_("Logo"), upload_to="organizations/logos/", blank=True)
     status = models.CharField(
         _("Status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    responsible_agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="responsible_for_organizations",
+        verbose_name=_("Zuständige Anlaufstelle"),
+        help_text=_("Die Anlaufstelle, die für die Postleitzahl zuständig ist und bestätigt."),
     )
     confirmed_by = models.ForeignKey(
         "agencies.Agency",
@@ -52,6 +78,10 @@ class Organization(models.Model):
         null=True,
         blank=True,
         related_name="confirmed_organizations",
+    )
+    confirmed_at = models.DateTimeField(_("Bestätigt am"), null=True, blank=True)
+    status_note = models.TextField(
+        _("Begründung"), blank=True, help_text=_("Bei Ablehnung: warum (sieht die Einsatzstelle).")
     )
     is_demo = models.BooleanField(_("Demo-Eintrag"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -61,9 +91,21 @@ class Organization(models.Model):
         verbose_name = _("Einsatzstelle")
         verbose_name_plural = _("Einsatzstellen")
         ordering = ["name"]
+        indexes = [models.Index(fields=["status", "name"], name="organization_status_idx")]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("organizations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+    def field_labels(self) -> list[str]:
+        labels = dict(FieldOfActivity.choices)
+        return [str(labels[value]) for value in self.fields_of_activity if value in labels]
 
 
 class OrganizationMembership(models.Model):
@@ -93,3 +135,56 @@ class OrganizationMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.organization}"
+
+
+def hash_invitation_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+class OrganizationInvitation(models.Model):
+    """A coordinator invites a colleague by e-mail; the link carries a secret token.
+
+    Only the token's hash is stored. The invitation is accepted by a signed-in person (any
+    e-mail address: people use private and work addresses) and then cannot be used again.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("E-Mail-Adresse"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organization}"
+
+    @staticmethod
+    def new_token() -> tuple[str, str]:
+        raw = secrets.token_urlsafe(32)
+        return raw, hash_invitation_token(raw)
+
+    @property
+    def is_open(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )
