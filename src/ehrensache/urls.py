@@ -21,6 +21,9 @@ urlpatterns = [
     path("", include("ehrensache.brokering.urls")),
     path("", include("ehrensache.courses.urls")),
     path("", include("ehrensache.guide.urls")),
+    path("", include("ehrensache.engagements.urls")),
+    path("", include("ehrensache.recognition.urls")),
+    path("", include("ehrensache.shifts.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
