@@ -87,3 +87,25 @@ class NetworkMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.state or _('bundesweit')}"
+
+
+class AccountDeletion(models.Model):
+    """An anonymous trace of a deleted account, kept for usage statistics only.
+
+    Holds no personal data: the month the account was created, the day it was deleted and
+    which kinds of roles it had. Nothing here can be linked back to the person.
+    """
+
+    deleted_on = models.DateField(_("Gelöscht am"))
+    joined_month = models.DateField(_("Registriert im Monat"))
+    had_agency_role = models.BooleanField(_("Mitarbeit in einer Anlaufstelle"), default=False)
+    had_coordinator_role = models.BooleanField(_("Koordination einer Einsatzstelle"), default=False)
+    had_network_role = models.BooleanField(_("Mitarbeit im Netzwerk"), default=False)
+
+    class Meta:
+        verbose_name = _("Gelöschtes Konto (anonym)")
+        verbose_name_plural = _("Gelöschte Konten (anonym)")
+        ordering = ["-deleted_on"]
+
+    def __str__(self):
+        return f"{self.deleted_on:%Y-%m-%d}"

@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("konto/", views.profile, name="profile"),
+    path("konto/loeschen/", views.delete, name="delete"),
 ]

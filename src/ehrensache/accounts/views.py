@@ -1,10 +1,66 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ehrensache.core.errors import DomainError
 
 from .dashboard import SECTIONS
+from .forms import DeleteAccountForm, ProfileForm
+from .queries import memberships_of
 from .roles import roles_of
+from .services import delete_account, update_profile
+
+
+def _set_language(response, language):
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )
+    return response
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def profile(request):
-    return render(request, "accounts/profile.html", {"sections": SECTIONS, "roles": roles_of(request.user)})
+    """Mein Konto: profile basics, language, links to e-mail/password, roles, sections."""
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = update_profile(request.user, **form.cleaned_data)
+        translation.activate(user.preferred_language)
+        messages.success(request, _("Ihre Angaben sind gespeichert."))
+        return _set_language(redirect("accounts:profile"), user.preferred_language)
+    context = {
+        "form": form,
+        "roles": roles_of(request.user),
+        "memberships": memberships_of(request.user),
+        "sections": SECTIONS,
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request):
+    """Delete my account, after confirming with the password."""
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            delete_account(request.user)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+            return redirect("accounts:delete")
+        logout(request)
+        messages.success(request, _("Ihr Konto ist gelöscht. Danke, dass Sie dabei waren."))
+        return redirect("core:home")
+    context = {"form": form, "privacy_url": reverse("core:page", args=["datenschutz"])}
+    return render(request, "accounts/delete.html", context)

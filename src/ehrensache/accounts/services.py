@@ -1,0 +1,67 @@
+"""Writes on a person's own account: profile, language, deletion."""
+
+import logging
+
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ehrensache.core.errors import DomainError, InvalidInput
+
+from .models import AccountDeletion, User
+from .roles import forget_roles, roles_of
+from .signals import account_deleting
+
+log = logging.getLogger(__name__)
+
+
+def update_profile(user: User, *, display_name: str, preferred_language: str) -> User:
+    """Change the name others see and the language of pages and mails."""
+    from django.conf import settings
+
+    if preferred_language not in dict(settings.LANGUAGES):
+        raise InvalidInput(_("Diese Sprache gibt es hier nicht."), field="preferred_language")
+    user.display_name = display_name.strip()
+    user.preferred_language = preferred_language
+    user.save(update_fields=["display_name", "preferred_language"])
+    return user
+
+
+def delete_account(user: User) -> AccountDeletion:
+    """Delete the person and everything that belongs only to them.
+
+    Deleted: the user row, their e-mail addresses and pending confirmations (allauth), their
+    memberships (agency staff, coordinator, network), sessions end on logout. Other apps
+    connect to ``accounts.signals.account_deleting`` to erase or anonymise their own records
+    first (records shared with others, e.g. an organization's hour totals, keep only
+    figures, no reference to the person). Kept: one ``AccountDeletion`` row without personal
+    data (month of registration, day of deletion, kinds of roles) for usage statistics.
+    """
+    if not user.is_authenticated or user.pk is None:
+        raise DomainError(_("Dieses Konto gibt es nicht mehr."), code="gone")
+    forget_roles(user)
+    roles = roles_of(user)
+    try:
+        with transaction.atomic():
+            account_deleting.send(sender=User, user=user)
+            trace = AccountDeletion.objects.create(
+                deleted_on=timezone.localdate(),
+                joined_month=timezone.localtime(user.date_joined).date().replace(day=1),
+                had_agency_role=roles.is_agency_staff,
+                had_coordinator_role=roles.is_coordinator,
+                had_network_role=roles.is_network_staff,
+            )
+            user_pk = user.pk
+            user.delete()
+    except ProtectedError as exc:
+        log.warning("account %s could not be deleted: %s", user.pk, exc)
+        raise DomainError(
+            _(
+                "Ihr Konto ist noch mit Einträgen verbunden, die andere brauchen. Bitte wenden "
+                "Sie sich an Ihre Anlaufstelle, damit sie die Verbindung löst."
+            ),
+            code="protected",
+        ) from exc
+    log.info("account %s deleted", user_pk)
+    return trace
