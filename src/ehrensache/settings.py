@@ -10,6 +10,8 @@ Environment variables (all optional in development):
 - ``DEFAULT_FROM_EMAIL``, ``SITE_URL``
 - ``TASKS_BACKEND``    ``immediate`` (default) or ``database`` (needs ``make worker``).
 - ``REDIS_URL``        cache and rate-limit store when set (else local memory).
+- ``EHRENSACHE_OPERATOR``, ``EHRENSACHE_OPERATOR_ADDRESS``, ``EHRENSACHE_CONTACT_EMAIL``,
+  ``EHRENSACHE_PRIVACY_OFFICER``: who runs the site (Impressum, Datenschutz); unset = demo.
 """
 
 import os
@@ -292,5 +294,9 @@ EHRENSACHE = {
     # code depends on it; every lookup works for all of Germany.
     "HOME_STATE_CODE": os.environ.get("EHRENSACHE_HOME_STATE", "06"),
     "OPERATOR_NAME": os.environ.get("EHRENSACHE_OPERATOR", "Ehrensache (Demo-Betrieb)"),
+    # Impressum / Datenschutz of a real installation; empty = the pages say "demo operation".
+    "OPERATOR_ADDRESS": os.environ.get("EHRENSACHE_OPERATOR_ADDRESS", ""),
+    "CONTACT_EMAIL": os.environ.get("EHRENSACHE_CONTACT_EMAIL", ""),
+    "PRIVACY_OFFICER": os.environ.get("EHRENSACHE_PRIVACY_OFFICER", ""),
     "API_ANON_RATE": os.environ.get("EHRENSACHE_API_ANON_RATE", "120/m"),
 }
