@@ -1,0 +1,488 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ehrensache.core.errors import DomainError
+from ehrensache.core.pdf import pdf_response, render_pdf
+
+from . import calendars, queries, services
+from .forms import (
+    CatalogueForm,
+    CourseForm,
+    CreateCourseForm,
+    MoveForm,
+    ReasonForm,
+    RegisterOtherForm,
+    SessionForm,
+    resolve_provider,
+)
+from .models import CalendarFeed, Completion, Course, Registration, Session
+from .rules import manages_course
+
+PAGE_SIZE = 20
+
+
+def _managed_course(request, pk) -> Course:
+    course = get_object_or_404(queries.courses_visible_to(request.user), pk=pk)
+    if not manages_course(request.user, course):
+        raise Http404
+    return course
+
+
+def _own_registration(request, pk) -> Registration:
+    return get_object_or_404(
+        Registration.objects.select_related("course", "course__agency", "course__organization"),
+        pk=pk,
+        person=request.user,
+    )
+
+
+def _fail(request, exc: DomainError):
+    messages.error(request, str(exc))
+
+
+# --- public ----------------------------------------------------------------------------------
+
+
+def catalogue(request):
+    form = CatalogueForm(request.GET or None)
+    filters = queries.CatalogueFilter()
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        filters = queries.CatalogueFilter(
+            text=d["q"],
+            category=d["category"],
+            district_id=d["district"].pk if d["district"] else None,
+            postal_code=d["plz"] or "",
+            radius_km=d["radius"],
+            date_from=d["date_from"],
+            date_to=d["date_to"],
+            free_only=d["free"],
+        )
+    results = queries.catalogue(filters) if not form.errors else Course.objects.none()
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "courses/catalogue.html", {"form": form, "page_obj": page})
+
+
+def catalogue_ics(request):
+    courses = queries.catalogue(queries.CatalogueFilter())
+    courses = courses.prefetch_related("sessions")[:500]
+    body = calendars.courses_calendar(_("Qualifizierungskurse"), courses)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+def detail(request, pk):
+    course = get_object_or_404(
+        queries.with_seat_counts(queries.courses_visible_to(request.user)), pk=pk
+    )
+    registration = None
+    if request.user.is_authenticated:
+        registration = (
+            Registration.objects.filter(course=course, person=request.user)
+            .order_by("-pk")
+            .first()
+        )
+    context = {
+        "course": course,
+        "sessions": course.sessions.all(),
+        "free_seats": max(course.capacity - course.seats_taken, 0),
+        "registration": registration,
+        "position": queries.waiting_position(registration) if registration else None,
+        "is_staff": manages_course(request.user, course),
+        "total_units": sum(s.teaching_units for s in course.sessions.all()),
+        "can_register_others": request.user.is_authenticated
+        and bool(queries.roles_of(request.user).organization_ids),
+    }
+    return render(request, "courses/detail.html", context)
+
+
+def course_ics(request, pk):
+    course = get_object_or_404(queries.courses_visible_to(request.user), pk=pk)
+    response = HttpResponse(
+        calendars.course_calendar(course), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="kurs-{course.pk}.ics"'
+    return response
+
+
+def verify(request, code=None):
+    code = (code or request.GET.get("code") or "").strip().upper()
+    completion = None
+    if code:
+        completion = (
+            Completion.objects.filter(verification_code=code)
+            .only("course_title", "person_name", "last_day", "verification_code")
+            .first()
+        )
+    return render(
+        request, "courses/verify.html", {"code": code, "completion": completion, "checked": bool(code)}
+    )
+
+
+def feed(request, token):
+    feed = get_object_or_404(CalendarFeed.objects.select_related("person"), token=token)
+    courses = (
+        Course.objects.filter(
+            registrations__person=feed.person,
+            registrations__status=Registration.Status.CONFIRMED,
+        )
+        .select_related("agency", "organization", "network_state")
+        .prefetch_related("sessions")
+        .distinct()
+    )
+    body = calendars.courses_calendar(_("Meine Kurse"), courses)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+# --- participants ----------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def register(request, pk):
+    course = get_object_or_404(queries.courses_visible_to(request.user), pk=pk)
+    try:
+        registration = services.register_for_course(course, person=request.user)
+    except DomainError as exc:
+        _fail(request, exc)
+        return redirect(course.get_absolute_url())
+    if registration.status == Registration.Status.CONFIRMED:
+        messages.success(request, _("Ihr Platz ist bestätigt. Eine E-Mail mit den Terminen ist unterwegs."))
+    else:
+        messages.info(request, _("Der Kurs ist voll. Sie stehen auf der Warteliste."))
+    return redirect("courses:registration", pk=registration.pk)
+
+
+@login_required
+def register_other(request, pk):
+    course = get_object_or_404(queries.courses_visible_to(request.user), pk=pk)
+    organizations = queries.coordinated_organizations(request.user)
+    if not organizations:
+        raise Http404
+    organization = organizations[0]
+    if request.GET.get("org") or request.POST.get("org"):
+        wanted = str(request.POST.get("org") or request.GET.get("org"))
+        organization = next((o for o in organizations if str(o.pk) == wanted), None)
+        if organization is None:
+            raise Http404
+    form = RegisterOtherForm(request.POST or None, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_for_course(
+                course, person=form.cleaned_data["person"], actor=request.user, on_behalf_of=organization
+            )
+        except DomainError as exc:
+            _fail(request, exc)
+        else:
+            messages.success(request, _("Die Person ist angemeldet und wird per E-Mail benachrichtigt."))
+            return redirect(course.get_absolute_url())
+    return render(
+        request,
+        "courses/register_other.html",
+        {"course": course, "form": form, "organization": organization, "organizations": organizations},
+    )
+
+
+@login_required
+def registration(request, pk):
+    registration = _own_registration(request, pk)
+    context = {
+        "registration": registration,
+        "course": registration.course,
+        "position": queries.waiting_position(registration),
+        "deadline": services.cancellation_deadline(registration.course),
+        "completion": Completion.objects.filter(registration=registration).first(),
+    }
+    return render(request, "courses/registration.html", context)
+
+
+@login_required
+@require_POST
+def confirm(request, pk):
+    registration = _own_registration(request, pk)
+    try:
+        services.confirm_offer(registration, actor=request.user)
+        messages.success(request, _("Ihr Platz ist bestätigt. Eine E-Mail mit den Terminen ist unterwegs."))
+    except DomainError as exc:
+        _fail(request, exc)
+    return redirect("courses:registration", pk=registration.pk)
+
+
+@login_required
+@require_POST
+def cancel(request, pk):
+    registration = _own_registration(request, pk)
+    try:
+        services.cancel_registration(registration, actor=request.user)
+        messages.success(request, _("Sie sind vom Kurs abgemeldet."))
+    except DomainError as exc:
+        _fail(request, exc)
+    return redirect("courses:registration", pk=registration.pk)
+
+
+@login_required
+def certificate(request, pk):
+    registration = get_object_or_404(
+        Registration.objects.select_related("course", "person"), pk=pk
+    )
+    if registration.person_id != request.user.pk and not manages_course(request.user, registration.course):
+        raise Http404
+    completion = get_object_or_404(Completion, registration=registration)
+    pdf = render_pdf(
+        "courses/certificate.html",
+        {"completion": completion, "course": registration.course,
+         "verify_url": request.build_absolute_uri(reverse("courses:verify", args=[completion.verification_code]))},
+        language=registration.person.preferred_language or "de",
+    )
+    return pdf_response(pdf, f"teilnahmebescheinigung-{completion.verification_code}.pdf")
+
+
+@login_required
+def my_calendar(request):
+    if request.method == "POST":
+        services.revoke_calendar_feed(request.user)
+        messages.success(request, _("Die alte Kalender-Adresse gilt nicht mehr. Hier ist die neue."))
+        return redirect("courses:my_calendar")
+    feed = services.calendar_feed_for(request.user)
+    url = request.build_absolute_uri(reverse("courses:feed", args=[feed.token]))
+    return render(request, "courses/my_calendar.html", {"feed_url": url})
+
+
+# --- staff -----------------------------------------------------------------------------------
+
+
+@login_required
+def manage_list(request):
+    courses = queries.courses_managed_by(request.user)
+    page = Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page"))
+    can_create = bool(CreateCourseForm(user=request.user).fields["provider"].choices)
+    if not can_create and not page.object_list:
+        raise Http404
+    return render(request, "courses/manage_list.html", {"page_obj": page, "can_create": can_create})
+
+
+@login_required
+def create(request):
+    form = CreateCourseForm(request.POST or None, user=request.user)
+    if not form.fields["provider"].choices:
+        raise Http404
+    session_form = SessionForm(request.POST or None, prefix="session")
+    if request.method == "POST" and form.is_valid() and session_form.is_valid():
+        try:
+            course = services.create_course(
+                **resolve_provider(form.cleaned_data["provider"]),
+                data=form.service_data(),
+                first_session=session_form.service_data(),
+                actor=request.user,
+            )
+        except DomainError as exc:
+            _fail(request, exc)
+        else:
+            messages.success(request, _("Der Kurs ist als Entwurf angelegt."))
+            return redirect("courses:manage", pk=course.pk)
+    return render(request, "courses/course_form.html", {"form": form, "session_form": session_form})
+
+
+@login_required
+def edit(request, pk):
+    course = _managed_course(request, pk)
+    form = CourseForm(request.POST or None, instance=course, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_course(Course.objects.get(pk=pk), data=form.service_data(), actor=request.user)
+        except DomainError as exc:
+            _fail(request, exc)
+        else:
+            messages.success(request, _("Die Änderungen sind gespeichert."))
+            return redirect("courses:manage", pk=pk)
+    return render(request, "courses/course_form.html", {"form": form, "course": course})
+
+
+@login_required
+def manage(request, pk):
+    course = _managed_course(request, pk)
+    course = queries.with_seat_counts(Course.objects.filter(pk=course.pk)).get()
+    session_form = SessionForm(request.POST or None, prefix="session")
+    if request.method == "POST" and session_form.is_valid():
+        try:
+            services.add_session(course, actor=request.user, **session_form.service_data())
+        except DomainError as exc:
+            _fail(request, exc)
+        else:
+            messages.success(request, _("Der Termin ist angelegt."))
+            return redirect("courses:manage", pk=pk)
+    return render(
+        request,
+        "courses/manage.html",
+        {
+            "course": course,
+            "sessions": course.sessions.all(),
+            "session_form": session_form,
+            "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def remove_session(request, pk, session_pk):
+    course = _managed_course(request, pk)
+    session = get_object_or_404(Session, pk=session_pk, course=course)
+    try:
+        services.remove_session(session, actor=request.user)
+        messages.success(request, _("Der Termin ist entfernt."))
+    except DomainError as exc:
+        _fail(request, exc)
+    return redirect("courses:manage", pk=pk)
+
+
+@login_required
+@require_POST
+def publish(request, pk):
+    course = _managed_course(request, pk)
+    try:
+        services.publish_course(course, actor=request.user)
+        messages.success(request, _("Der Kurs ist veröffentlicht."))
+    except DomainError as exc:
+        _fail(request, exc)
+    return redirect("courses:manage", pk=pk)
+
+
+@login_required
+def cancel_course(request, pk):
+    course = _managed_course(request, pk)
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cancel_course(course, reason=form.cleaned_data["reason"], actor=request.user)
+        except DomainError as exc:
+            _fail(request, exc)
+        else:
+            messages.success(request, _("Der Kurs ist abgesagt; alle Angemeldeten werden benachrichtigt."))
+            return redirect("courses:manage", pk=pk)
+    return render(request, "courses/cancel_course.html", {"course": course, "form": form})
+
+
+@login_required
+@require_POST
+def close(request, pk):
+    course = _managed_course(request, pk)
+    try:
+        completions = services.close_course(course, actor=request.user)
+    except DomainError as exc:
+        _fail(request, exc)
+    else:
+        messages.success(
+            request,
+            _("Der Kurs ist abgeschlossen. %(count)d Teilnahmebescheinigung(en) ausgestellt.")
+            % {"count": len(completions)},
+        )
+    return redirect("courses:participants", pk=pk)
+
+
+@login_required
+def participants(request, pk):
+    course = _managed_course(request, pk)
+    rows = list(queries.participants_of(course))
+    sessions = list(course.sessions.all())
+    return render(
+        request,
+        "courses/participants.html",
+        {
+            "course": course,
+            "confirmed": [r for r in rows if r.status == Registration.Status.CONFIRMED],
+            "waiting": [r for r in rows if r.status in (Registration.Status.WAITLISTED, Registration.Status.OFFERED)],
+            "inactive": [r for r in rows if r.status not in Registration.ACTIVE],
+            "sessions": sessions,
+        },
+    )
+
+
+@login_required
+def participants_csv(request, pk):
+    course = _managed_course(request, pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="teilnehmende-kurs-{course.pk}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Name"), _("E-Mail"), _("Status"), _("Wartelisten-Rang"), _("Angemeldet am"), _("Einsatzstelle"), _("Prüfcode")])
+    for r in queries.participants_of(course):
+        completion = getattr(r, "completion", None)
+        writer.writerow(
+            [
+                _csv_safe(r.person.get_full_name()),
+                _csv_safe(r.person.email),
+                r.get_status_display(),
+                r.waitlist_rank or "",
+                timezone.localtime(r.created_at).strftime("%d.%m.%Y %H:%M"),
+                _csv_safe(r.on_behalf_of.name if r.on_behalf_of else ""),
+                completion.verification_code if completion else "",
+            ]
+        )
+    return response
+
+
+def _csv_safe(value: str) -> str:
+    """Defuse spreadsheet formulas in user-entered text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@login_required
+def participant(request, pk, registration_pk):
+    course = _managed_course(request, pk)
+    registration = get_object_or_404(
+        Registration.objects.select_related("person"), pk=registration_pk, course=course
+    )
+    move_form = MoveForm(request.POST if request.POST.get("form") == "move" else None, prefix="move")
+    remove_form = ReasonForm(request.POST if request.POST.get("form") == "remove" else None, prefix="remove")
+    try:
+        if move_form.is_bound and move_form.is_valid():
+            services.move_registration(registration, action=move_form.cleaned_data["action"], reason=move_form.cleaned_data["reason"], actor=request.user)
+            messages.success(request, _("Die Änderung ist gespeichert."))
+            return redirect("courses:participants", pk=pk)
+        if remove_form.is_bound and remove_form.is_valid():
+            services.cancel_registration(registration, actor=request.user, reason=remove_form.cleaned_data["reason"])
+            messages.success(request, _("Die Person ist abgemeldet."))
+            return redirect("courses:participants", pk=pk)
+    except DomainError as exc:
+        _fail(request, exc)
+    events = registration.events.select_related("actor")
+    return render(
+        request,
+        "courses/participant.html",
+        {"course": course, "registration": registration, "move_form": move_form, "remove_form": remove_form, "events": events},
+    )
+
+
+@login_required
+def attendance(request, pk, session_pk):
+    course = _managed_course(request, pk)
+    session = get_object_or_404(Session, pk=session_pk, course=course)
+    rows = list(
+        Registration.objects.filter(course=course, status=Registration.Status.CONFIRMED)
+        .select_related("person")
+        .prefetch_related(Prefetch("attendances", queryset=session.attendances.all(), to_attr="here"))
+        .order_by("person__display_name", "pk")
+    )
+    if request.method == "POST":
+        try:
+            services.record_attendance(session, present_ids=request.POST.getlist("present"), actor=request.user)
+        except (DomainError, ValueError) as exc:
+            _fail(request, exc if isinstance(exc, DomainError) else DomainError(_("Ungültige Auswahl.")))
+        else:
+            messages.success(request, _("Die Anwesenheit ist gespeichert."))
+            return redirect("courses:attendance", pk=pk, session_pk=session_pk)
+    for row in rows:
+        row.present = bool(row.here and row.here[0].present)
+    return render(request, "courses/attendance.html", {"course": course, "session": session, "rows": rows})
