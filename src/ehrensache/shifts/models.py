@@ -1,0 +1,122 @@
+"""Dienste: shifts an organization runs for an event or a weekly duty.
+
+- ``ShiftPlan`` is the event or duty (a summer festival, the weekly food-bank service).
+- ``Shift`` is one slot with time, place and capacity.
+- ``ShiftSignup`` is a person's place in a slot; one per person and slot (database
+  constraint); capacity is checked after locking the slot row (``services.sign_up``).
+- ``ShiftCalendarFeed`` is a person's secret, revocable iCalendar feed URL.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class ShiftPlan(models.Model):
+    class Kind(models.TextChoices):
+        EVENT = "event", _("Veranstaltung")
+        WEEKLY = "weekly", _("Wöchentlicher Dienst")
+
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="shift_plans"
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    kind = models.CharField(_("Art"), max_length=8, choices=Kind.choices, default=Kind.EVENT)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    place = models.CharField(_("Ort"), max_length=200, blank=True)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Ansprechperson"),
+    )
+    is_demo = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Dienstplan")
+        verbose_name_plural = _("Dienstpläne")
+        ordering = ["title", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("shifts:plan", kwargs={"pk": self.pk})
+
+
+class Shift(models.Model):
+    plan = models.ForeignKey(ShiftPlan, on_delete=models.CASCADE, related_name="shifts")
+    title = models.CharField(_("Aufgabe"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("Beginn"))
+    ends_at = models.DateTimeField(_("Ende"))
+    place = models.CharField(_("Ort"), max_length=200, blank=True)
+    capacity = models.PositiveSmallIntegerField(_("Plätze"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Dienst")
+        verbose_name_plural = _("Dienste")
+        ordering = ["starts_at", "pk"]
+        indexes = [models.Index(fields=["plan", "starts_at"], name="shift_plan_start_idx")]
+        constraints = [
+            models.CheckConstraint(name="shift_ends_after_start", condition=Q(ends_at__gt=F("starts_at"))),
+            models.CheckConstraint(name="shift_capacity_positive", condition=Q(capacity__gt=0)),
+        ]
+
+    def __str__(self):
+        return f"{self.plan} {self.starts_at:%d.%m.%Y %H:%M}"
+
+    @property
+    def label(self) -> str:
+        return self.title or self.plan.title
+
+    @property
+    def where(self) -> str:
+        return self.place or self.plan.place
+
+
+class ShiftSignup(models.Model):
+    shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="signups")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shift_signups"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("Eintragung")
+        verbose_name_plural = _("Eintragungen")
+        ordering = ["shift__starts_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["shift", "person"], name="shift_signup_once_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.shift}"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class ShiftCalendarFeed(models.Model):
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shift_calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Dienst-Kalender-Abo")
+        verbose_name_plural = _("Dienst-Kalender-Abos")
+
+    def __str__(self):
+        return str(self.person)
