@@ -45,10 +45,34 @@ _PREFIXES = ("Kreisfreie Stadt ", "Stadtkreis ", "Landkreis ", "Kreis ")
 _CITY_PREFIXES = ("Kreisfreie Stadt ", "Stadtkreis ")
 _REGIONAL = ("Region ", "Regionalverband ", "Städteregion ")
 
-# Large-customer postal codes carry a company or authority as "place".
+# Large-customer postal codes (Großkunden-PLZ) carry a company or an authority as "place".
+# Three signals, each checked against the full GeoNames file (tests/regions/test_importer.py):
+# a legal form as a separate word, an institution word, or a name that starts in lower case
+# ("hkk", "mhplus"). Institution words are spelled out in full on purpose: "Freigericht",
+# "Linsengericht", "Maikammer" and "Amt Neuhaus" are real municipalities.
+_LEGAL_FORMS = (
+    r"GmbH|gGmbH|mbH|m\.b\.H\.|AG|gAG|KG|KGaA|OHG|oHG|eG|e\.\s?G\.?|SE|e\.\s?V\.?|e\.\s?K\.|"
+    r"a\.\s?G\.?|aG|VVaG|AöR|KdöR|PLC|plc|LLP|S\.A\.|Inc\.?|Ltd\.?|Co\.?"
+)
+_INSTITUTIONS = (
+    r"Bank|Banque|\w*[Ss]parkasse\w*|\w*[Vv]ersicherung\w*|Deutsche Post|Postbank|DHL|"
+    r"Finanzamt|\w*[Zz]ollamt|Landesamt|Bundesamt|\w*[Vv]erwaltungsamt|Bundesanstalt|"
+    r"Landesversicherungsanstalt|\w*[Aa]gentur für Arbeit|Job-Center|\w*[Mm]inisterium|"
+    r"Regierungspräsidium|Bezirksregierung|Polizei\w*|Bundeswehr|\w*-?Kaserne|Staatsanwaltschaft|"
+    r"(?:Amts|Land|Oberlandes|Sozial|Landessozial|Arbeits|Landesarbeits|Verwaltungs|"
+    r"Oberverwaltungs|Finanz|Verfassungs|Bundes|Bundesverfassungs|Bundesarbeits|Bundessozial|"
+    r"Bundesverwaltungs|Bundesfinanz|Kammer|Familien|Berufs|Landesberufs|Anwalts|Mahn)gericht\w*|"
+    r"\w*[Uu]niversität\w*|\w*Hochschule|\w*Institut|\w*[Kk]linik\w*|\w*[Kk]rankenhaus|"
+    r"\w*[Kk]rankenkasse|BKK|AOK|IKK|\w*-?Berufsgenossenschaft\w*|"
+    r"(?:Handwerks|Handels|Ärzte|Bezirksärzte|Zahnärzte|Architekten|Rechtsanwalts|Steuerberater|"
+    r"Landwirtschafts|Versorgungs|Ingenieur|Notar|Apotheker|Tierärzte)kammer|"
+    r"\w*[Vv]erlag\w*|\w*[Vv]ersand\w*|\w*[Vv]erwaltung\w*|Kreisausschu(?:ss|ß)|Landratsamt|"
+    r"\w*[Bb]ibliothek|\w*[Rr]undfunk|Fachbereich|Amt für|Amt \d+|Dezernat|Rechtsanwälte|"
+    r"Zentrale|Zentralinstitut|Niederlassung|NL|Direktion|Service|Center|Zentrum für|"
+    r"\w*[Ss]tiftung|\w*[Vv]erband|Landesbetrieb|\w*[Kk]asse|\w*[Vv]ertrieb\w*"
+)
 LARGE_CUSTOMER = re.compile(
-    r"(\bGmbH\b|\bmbH\b|\bAG\b|-AG\b|\bKG\b|\bKGaA\b|\beG\b|\bSE\b|\be\.\s?V\.|\bBank\b|Sparkasse|"
-    r"Versicherung|Deutsche Post|Postbank|Finanzamt|Verwaltungspost|Zentrale|Niederlassung|\bNL\b)"
+    rf"(?:(?<![\w-])(?:{_LEGAL_FORMS})(?![\w-])|-AG\b|(?<!\w)(?:{_INSTITUTIONS})(?!\w)|[&+]|^[a-z])"
 )
 
 
