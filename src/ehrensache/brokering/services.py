@@ -8,6 +8,7 @@ periodic jobs pass a fixed moment instead of patching time.
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,6 +47,10 @@ TRANSITIONS = {
 }
 COORDINATOR_STATUSES = {S.IN_CONTACT, S.MEETING_AGREED, S.STARTED, S.DECLINED}
 PERSON_STATUSES = {S.WITHDRAWN}
+
+
+def _mail(prefix, context, **kwargs):
+    queue_mail(f"brokering/mail/{prefix}", {**context, "site_url": settings.SITE_URL}, **kwargs)
 
 
 def _now(now: datetime | None) -> datetime:
@@ -185,8 +190,8 @@ def express_interest(opportunity, *, volunteer, message="", now=None) -> tuple[I
 def _mail_new_interest(interest):
     recipients = _coordinator_emails(interest.opportunity.organization_id)
     if recipients:
-        queue_mail(
-            "brokering/mail/interest_new",
+        _mail(
+            "interest_new",
             {"interest": interest, "opportunity": interest.opportunity},
             to=recipients,
         )
@@ -252,8 +257,8 @@ def change_interest_status(interest, *, status, actor, reason="", now=None) -> I
 def _mail_status_change(interest, *, actor):
     context = {"interest": interest, "opportunity": interest.opportunity}
     if interest.volunteer_id and interest.volunteer_id != actor.pk:
-        queue_mail(
-            "brokering/mail/interest_status",
+        _mail(
+            "interest_status",
             context,
             to=interest.volunteer.email,
             language=interest.volunteer.preferred_language,
@@ -263,9 +268,9 @@ def _mail_status_change(interest, *, actor):
     ):
         recipients = _coordinator_emails(interest.opportunity.organization_id)
         if recipients:
-            queue_mail("brokering/mail/interest_status_coordinator", context, to=recipients)
+            _mail("interest_status_coordinator", context, to=recipients)
     if interest.agency_id and interest.referred_by_id and interest.referred_by_id != actor.pk:
-        queue_mail("brokering/mail/referral_status", context, to=interest.referred_by.email)
+        _mail("referral_status", context, to=interest.referred_by.email)
 
 
 def remind_unanswered_interests(*, now=None) -> int:
@@ -286,8 +291,8 @@ def remind_unanswered_interests(*, now=None) -> int:
                 continue
             recipients = _coordinator_emails(interest.opportunity.organization_id)
             if recipients:
-                queue_mail(
-                    "brokering/mail/interest_reminder",
+                _mail(
+                    "interest_reminder",
                     {"interest": interest, "opportunity": interest.opportunity},
                     to=recipients,
                 )
@@ -336,7 +341,7 @@ def inform_waiting_volunteers(*, now=None) -> int:
         status_changed_at__lte=now - INFORM_VOLUNTEER_AFTER,
         volunteer_informed_at__isnull=True,
         volunteer__isnull=False,
-    ).select_related("opportunity", "volunteer")
+    ).select_related("opportunity", "opportunity__organization", "volunteer")
     count = 0
     for interest in due:
         with transaction.atomic():
@@ -345,8 +350,8 @@ def inform_waiting_volunteers(*, now=None) -> int:
             ).update(volunteer_informed_at=now)
             if not updated:
                 continue
-            queue_mail(
-                "brokering/mail/interest_waiting",
+            _mail(
+                "interest_waiting",
                 {
                     "interest": interest,
                     "opportunity": interest.opportunity,
@@ -381,8 +386,8 @@ def invite_volunteer(opportunity, *, volunteer, actor, message="", now=None) -> 
             raise DomainError(
                 _("Diese Person wurde zu diesem Angebot schon eingeladen."), code="already_invited"
             )
-        queue_mail(
-            "brokering/mail/invitation",
+        _mail(
+            "invitation",
             {"invitation": invitation, "opportunity": opportunity},
             to=volunteer.email,
             language=volunteer.preferred_language,

@@ -1,0 +1,350 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ehrensache.accounts.roles import roles_of
+from ehrensache.agencies.models import Agency
+from ehrensache.core.errors import DomainError
+from ehrensache.opportunities.models import Opportunity
+from ehrensache.organizations.models import Organization
+
+from . import queries, services
+from .forms import (
+    ConversationForm,
+    FollowUpForm,
+    InterestForm,
+    InviteForm,
+    ProfileForm,
+    ReferralForm,
+    StatusForm,
+    SuggestForm,
+)
+from .models import Interest, VolunteerProfile
+
+PAGE_SIZE = 25
+
+
+def _page(request, qs):
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _fail(form, exc: DomainError):
+    if exc.field and exc.field in form.fields:
+        form.add_error(exc.field, str(exc))
+    else:
+        form.add_error(None, str(exc))
+
+
+# --- Volunteers ---------------------------------------------------------------------------
+
+
+@login_required
+def for_you(request):
+    profile = VolunteerProfile.objects.filter(user=request.user).first()
+    matches = queries.recommendations_for(profile) if profile else []
+    return render(request, "brokering/for_you.html", {"profile": profile, "matches": matches})
+
+
+@login_required
+def profile_edit(request):
+    profile = VolunteerProfile.objects.filter(user=request.user).first()
+    form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_profile(request.user, **form.cleaned_data)
+        except DomainError as exc:
+            _fail(form, exc)
+        else:
+            messages.success(request, _("Ihr Profil ist gespeichert."))
+            return redirect("brokering:for_you")
+    return render(request, "brokering/profile_form.html", {"form": form, "profile": profile})
+
+
+def _public_opportunity(pk):
+    return get_object_or_404(
+        Opportunity.objects.select_related("organization"),
+        pk=pk,
+        status=Opportunity.Status.PUBLISHED,
+        organization__status=Organization.Status.CONFIRMED,
+    )
+
+
+@login_required
+def express_interest(request, opportunity_pk):
+    opportunity = _public_opportunity(opportunity_pk)
+    existing = Interest.objects.filter(opportunity=opportunity, volunteer=request.user).first()
+    form = InterestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            interest, created = services.express_interest(
+                opportunity, volunteer=request.user, message=form.cleaned_data["message"]
+            )
+        except DomainError as exc:
+            _fail(form, exc)
+        else:
+            if created:
+                messages.success(request, _("Danke! Die Einsatzstelle hat Ihre Nachricht."))
+            else:
+                messages.info(request, _("Sie haben hier schon Interesse bekundet."))
+            return redirect("brokering:interest", pk=interest.pk)
+    context = {"opportunity": opportunity, "form": form, "existing": existing}
+    return render(request, "brokering/interest_form.html", context)
+
+
+@login_required
+def my_interests(request):
+    page = _page(request, queries.interests_of_volunteer(request.user))
+    return render(request, "brokering/my_interests.html", {"page_obj": page})
+
+
+@login_required
+def interest_detail(request, pk):
+    interest = queries.interest_for(request.user, pk)
+    statuses = services.allowed_statuses(interest, request.user)
+    form = StatusForm(request.POST or None, statuses=statuses)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_interest_status(interest, actor=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            _fail(form, exc)
+        else:
+            messages.success(request, _("Der Status ist geändert."))
+            return redirect("brokering:interest", pk=interest.pk)
+    context = {
+        "interest": interest,
+        "history": queries.history_of(interest),
+        "form": form if statuses else None,
+        "is_coordinator": services.may_manage_interest(request.user, interest),
+    }
+    return render(request, "brokering/interest_detail.html", context)
+
+
+# --- Coordinators -------------------------------------------------------------------------
+
+
+@login_required
+def inbox(request):
+    roles = roles_of(request.user)
+    if not roles.is_coordinator:
+        raise PermissionDenied
+    organization_id = _int(request.GET.get("organisation"))
+    status = request.GET.get("status") if request.GET.get("status") in Interest.Status else None
+    qs = queries.inbox_for(request.user, organization_id=organization_id, status=status)
+    context = {
+        "page_obj": _page(request, qs),
+        "organizations": Organization.objects.filter(pk__in=roles.organization_ids),
+        "organization_id": organization_id,
+        "status": status,
+        "statuses": Interest.Status.choices,
+    }
+    return render(request, "brokering/inbox.html", context)
+
+
+def _coordinated_opportunity(request, pk):
+    opportunity = get_object_or_404(Opportunity.objects.select_related("organization"), pk=pk)
+    if opportunity.organization_id not in roles_of(request.user).organization_ids:
+        raise Http404
+    return opportunity
+
+
+@login_required
+def candidates(request, opportunity_pk):
+    opportunity = _coordinated_opportunity(request, opportunity_pk)
+    matches = queries.candidates_for(opportunity)
+    invited = set(opportunity.invitations.values_list("volunteer_id", flat=True))
+    context = {"opportunity": opportunity, "matches": matches, "invited": invited}
+    context["form"] = InviteForm()
+    return render(request, "brokering/candidates.html", context)
+
+
+@login_required
+@require_POST
+def invite(request, opportunity_pk, profile_pk):
+    opportunity = _coordinated_opportunity(request, opportunity_pk)
+    profile = get_object_or_404(VolunteerProfile, pk=profile_pk, findable=True)
+    form = InviteForm(request.POST)
+    message = form.cleaned_data["message"] if form.is_valid() else ""
+    try:
+        services.invite_volunteer(
+            opportunity, volunteer=profile.user, actor=request.user, message=message
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Die Einladung ist verschickt."))
+    return redirect("brokering:candidates", opportunity_pk=opportunity.pk)
+
+
+# --- Agencies -----------------------------------------------------------------------------
+
+
+def _agency(request) -> Agency:
+    """The agency the staff member works for (``?agentur=`` when they have several)."""
+    ids = roles_of(request.user).agency_ids
+    if not ids:
+        raise PermissionDenied
+    wanted = _int(request.GET.get("agentur") or request.POST.get("agentur"))
+    if wanted is not None and wanted not in ids:
+        raise Http404
+    return Agency.objects.get(pk=wanted if wanted is not None else min(ids))
+
+
+def _months_back(today: date, n: int) -> date:
+    month = today.month - n + 1
+    year = today.year
+    while month < 1:
+        month += 12
+        year -= 1
+    return date(year, month, 1)
+
+
+@login_required
+def counselling(request):
+    agency = _agency(request)
+    today = timezone.localdate()
+    context = {
+        "agency": agency,
+        "agencies": Agency.objects.filter(pk__in=roles_of(request.user).agency_ids),
+        "counts": queries.monthly_counts(agency.pk, since=_months_back(today, 12), until=today),
+        "page_obj": _page(
+            request, queries.conversations_visible_to(request.user, agency_id=agency.pk)
+        ),
+        "open_follow_ups": queries.follow_ups_visible_to(request.user, open_only=True)
+        .filter(agency=agency)
+        .count(),
+    }
+    return render(request, "brokering/counselling.html", context)
+
+
+@login_required
+def conversation_new(request):
+    agency = _agency(request)
+    form = ConversationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("volunteer_email")
+        try:
+            conversation = services.record_conversation(agency, actor=request.user, **data)
+        except DomainError as exc:
+            _fail(form, exc)
+        else:
+            messages.success(request, _("Das Gespräch ist gespeichert."))
+            return redirect("brokering:conversation", pk=conversation.pk)
+    return render(request, "brokering/conversation_form.html", {"form": form, "agency": agency})
+
+
+@login_required
+def conversation_edit(request, pk):
+    conversation = queries.conversation_for(request.user, pk)
+    initial = {
+        name: getattr(conversation, name)
+        for name in ("held_on", "guest_contact", "interests", "wishes", "notes", "outcome")
+    }
+    form = ConversationForm(request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_conversation(conversation, actor=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            _fail(form, exc)
+        else:
+            messages.success(request, _("Das Gespräch ist gespeichert."))
+            return redirect("brokering:conversation", pk=conversation.pk)
+    context = {"form": form, "agency": conversation.agency, "conversation": conversation}
+    return render(request, "brokering/conversation_form.html", context)
+
+
+@login_required
+def conversation_detail(request, pk):
+    conversation = queries.conversation_for(request.user, pk)
+    search = SuggestForm(request.GET or None)
+    q = search.cleaned_data["q"] if search.is_valid() else ""
+    context = {
+        "conversation": conversation,
+        "search": search,
+        "suggestions": queries.suggestions_for_conversation(conversation, q=q),
+        "referrals": conversation.referrals.select_related(
+            "opportunity", "opportunity__organization"
+        ),
+    }
+    return render(request, "brokering/conversation_detail.html", context)
+
+
+@login_required
+@require_POST
+def refer(request, pk):
+    conversation = queries.conversation_for(request.user, pk)
+    form = ReferralForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Bitte wählen Sie ein Angebot."))
+        return redirect("brokering:conversation", pk=conversation.pk)
+    opportunity = Opportunity.objects.filter(pk=form.cleaned_data["opportunity"]).first()
+    if opportunity is None:
+        raise Http404
+    try:
+        services.refer_to_opportunity(
+            conversation,
+            opportunity=opportunity,
+            actor=request.user,
+            message=form.cleaned_data["message"],
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("Vermittelt: „%(title)s“ steht jetzt im Eingang der Einsatzstelle.")
+            % {"title": opportunity.title},
+        )
+    return redirect("brokering:conversation", pk=conversation.pk)
+
+
+@login_required
+def referrals(request):
+    agency = _agency(request)
+    qs = queries.referrals_of_agency(request.user, agency_id=agency.pk)
+    return render(
+        request, "brokering/referrals.html", {"agency": agency, "page_obj": _page(request, qs)}
+    )
+
+
+@login_required
+def follow_ups(request):
+    if not roles_of(request.user).is_agency_staff:
+        raise PermissionDenied
+    open_only = request.GET.get("alle") != "1"
+    qs = queries.follow_ups_visible_to(request.user, open_only=open_only)
+    context = {"page_obj": _page(request, qs), "open_only": open_only, "form": FollowUpForm()}
+    return render(request, "brokering/follow_ups.html", context)
+
+
+@login_required
+def follow_up_answer(request, pk):
+    follow_up = queries.follow_up_for(request.user, pk)
+    form = FollowUpForm(
+        request.POST or None, initial={"answer": follow_up.answer, "note": follow_up.note}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.answer_follow_up(follow_up, actor=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            _fail(form, exc)
+        else:
+            messages.success(request, _("Die Antwort ist gespeichert."))
+            return redirect(reverse("brokering:follow_ups"))
+    return render(request, "brokering/follow_up_form.html", {"form": form, "follow_up": follow_up})
