@@ -51,6 +51,7 @@ def _mount_routers():
     for app, prefix in [
         ("regions", "/regions/"),
         ("agencies", "/agencies"),
+        ("brokering", "/brokering"),
     ]:
         module = import_module(f"ehrensache.{app}.api")
         api.add_router(prefix, module.router)
