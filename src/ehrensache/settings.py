@@ -299,4 +299,6 @@ EHRENSACHE = {
     "CONTACT_EMAIL": os.environ.get("EHRENSACHE_CONTACT_EMAIL", ""),
     "PRIVACY_OFFICER": os.environ.get("EHRENSACHE_PRIVACY_OFFICER", ""),
     "API_ANON_RATE": os.environ.get("EHRENSACHE_API_ANON_RATE", "120/m"),
+    # Hours a person on the waiting list has to confirm a freed course seat (per course overridable).
+    "COURSE_OFFER_HOURS": int(os.environ.get("EHRENSACHE_COURSE_OFFER_HOURS", "48")),
 }

@@ -51,6 +51,7 @@ def _mount_routers():
     for app, prefix in [
         ("regions", "/regions/"),
         ("agencies", "/agencies"),
+        ("courses", "/courses"),
         ("brokering", "/brokering"),
     ]:
         module = import_module(f"ehrensache.{app}.api")

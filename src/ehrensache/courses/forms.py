@@ -84,12 +84,19 @@ def provider_choices(user):
         choices.append((f"agency:{agency.pk}", agency.name))
     for org in Organization.objects.filter(pk__in=roles.organization_ids).order_by("name"):
         choices.append((f"organization:{org.pk}", org.name))
-    states = {s.pk: s for s in State.objects.filter(pk__in=[i for i in roles.network_state_ids if i])}
+    states = {
+        s.pk: s for s in State.objects.filter(pk__in=[i for i in roles.network_state_ids if i])
+    }
     for state_id in sorted(roles.network_state_ids, key=lambda i: (i is not None, i or 0)):
         if state_id is None:
             choices.append(("network:", str(_("Netzwerk (bundesweit)"))))
         else:
-            choices.append((f"network:{state_id}", str(_("Netzwerk %(state)s") % {"state": states[state_id].name})))
+            choices.append(
+                (
+                    f"network:{state_id}",
+                    str(_("Netzwerk %(state)s") % {"state": states[state_id].name}),
+                )
+            )
     return choices
 
 
@@ -179,9 +186,18 @@ class CourseForm(forms.ModelForm):
         data = super().clean()
         opens, closes = data.get("registration_opens_at"), data.get("registration_closes_at")
         if opens and closes and closes <= opens:
-            self.add_error("registration_closes_at", _("Der Anmeldeschluss liegt vor dem Anmeldebeginn."))
-        if not data.get("is_online") and not data.get("postal_code") and not self.errors.get("postal_code"):
-            self.add_error("postal_code", _("Bitte geben Sie die Postleitzahl des Ortes an oder wählen Sie „Online-Kurs“."))
+            self.add_error(
+                "registration_closes_at", _("Der Anmeldeschluss liegt vor dem Anmeldebeginn.")
+            )
+        if (
+            not data.get("is_online")
+            and not data.get("postal_code")
+            and not self.errors.get("postal_code")
+        ):
+            self.add_error(
+                "postal_code",
+                _("Bitte geben Sie die Postleitzahl des Ortes an oder wählen Sie „Online-Kurs“."),
+            )
         return data
 
     def service_data(self) -> dict:
@@ -192,13 +208,24 @@ class CourseForm(forms.ModelForm):
 
 class SessionForm(forms.Form):
     date = forms.DateField(label=_("Datum"), widget=DateInput())
-    start = forms.TimeField(label=_("Beginn (Uhrzeit)"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
-    end = forms.TimeField(label=_("Ende (Uhrzeit)"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
-    teaching_units = forms.DecimalField(
-        label=_("Unterrichtseinheiten (à 45 Minuten)"), min_value=Decimal("0.5"), max_digits=5, decimal_places=1
+    start = forms.TimeField(
+        label=_("Beginn (Uhrzeit)"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
-    place = forms.CharField(label=_("Ort oder Raum"), required=False, max_length=300,
-                            help_text=_("Leer = Veranstaltungsort des Kurses."))
+    end = forms.TimeField(
+        label=_("Ende (Uhrzeit)"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    teaching_units = forms.DecimalField(
+        label=_("Unterrichtseinheiten (à 45 Minuten)"),
+        min_value=Decimal("0.5"),
+        max_digits=5,
+        decimal_places=1,
+    )
+    place = forms.CharField(
+        label=_("Ort oder Raum"),
+        required=False,
+        max_length=300,
+        help_text=_("Leer = Veranstaltungsort des Kurses."),
+    )
     online_url = forms.URLField(label=_("Online-Link"), required=False, assume_scheme="https")
 
     def clean(self):
@@ -251,4 +278,6 @@ class RegisterOtherForm(forms.Form):
         super().__init__(*args, **kwargs)
         from .queries import volunteers_of_organization
 
-        self.fields["person"].queryset = volunteers_of_organization(organization).order_by("display_name", "email")
+        self.fields["person"].queryset = volunteers_of_organization(organization).order_by(
+            "display_name", "email"
+        )

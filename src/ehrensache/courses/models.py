@@ -290,7 +290,9 @@ class Registration(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["course", "status", "waitlist_rank"], name="registration_queue_idx"),
+            models.Index(
+                fields=["course", "status", "waitlist_rank"], name="registration_queue_idx"
+            ),
         ]
 
     def __str__(self):

@@ -192,7 +192,9 @@ def update_course(course, *, data, actor) -> Course:
     with transaction.atomic():
         course = lock_row(Course, course.pk)
         if course.status in (Course.Status.CANCELLED, Course.Status.CLOSED):
-            raise DomainError(_("Abgesagte oder abgeschlossene Kurse können nicht geändert werden."))
+            raise DomainError(
+                _("Abgesagte oder abgeschlossene Kurse können nicht geändert werden.")
+            )
         new_capacity = data.get("capacity", course.capacity)
         if new_capacity < _seats_taken(course):
             raise InvalidInput(
@@ -268,9 +270,9 @@ def cancel_course(course, *, reason, actor) -> Course:
             raise DomainError(_("Dieser Kurs ist bereits abgesagt oder abgeschlossen."))
         course.status = Course.Status.CANCELLED
         course.save(update_fields=["status", "updated_at"])
-        for registration in course.registrations.filter(status__in=Registration.ACTIVE).select_related(
-            "person", "course"
-        ):
+        for registration in course.registrations.filter(
+            status__in=Registration.ACTIVE
+        ).select_related("person", "course"):
             before = registration.status
             registration.status = Status.CANCELLED
             registration.offer_expires_at = None
@@ -300,9 +302,7 @@ def _check_open_for_registration(course, now):
         raise DomainError(_("Der Anmeldeschluss ist vorbei."), code="window_closed")
 
 
-def register_for_course(
-    course, *, person, actor=None, on_behalf_of=None, now=None
-) -> Registration:
+def register_for_course(course, *, person, actor=None, on_behalf_of=None, now=None) -> Registration:
     """Take a seat or a place on the waiting list, in one transaction on the locked course."""
     actor = actor or person
     now = now or timezone.now()
@@ -403,9 +403,7 @@ def cancel_registration(registration, *, actor, reason="", now=None) -> Registra
             and now > deadline
         ):
             raise DomainError(
-                _(
-                    "Die Frist für die Abmeldung ist vorbei. Bitte wenden Sie sich an den Anbieter."
-                ),
+                _("Die Frist für die Abmeldung ist vorbei. Bitte wenden Sie sich an den Anbieter."),
                 code="deadline_passed",
             )
         before = registration.status
@@ -490,7 +488,9 @@ def move_registration(registration, *, action, reason, actor, now=None) -> Regis
             free = course.capacity - _seats_taken(course)
             if before != Status.OFFERED and free <= 0:
                 raise DomainError(
-                    _("Es ist kein Platz frei. Erhöhen Sie die Platzzahl oder melden Sie jemanden ab."),
+                    _(
+                        "Es ist kein Platz frei. Erhöhen Sie die Platzzahl oder melden Sie jemanden ab."
+                    ),
                     code="course_full",
                 )
             registration.status = Status.CONFIRMED
@@ -527,7 +527,9 @@ def record_attendance(session, *, present_ids, actor) -> int:
     if course.status == Course.Status.CLOSED:
         raise DomainError(_("Der Kurs ist abgeschlossen; die Anwesenheit ist festgeschrieben."))
     present_ids = {int(pk) for pk in present_ids}
-    participants = list(course.registrations.filter(status=Status.CONFIRMED).values_list("pk", flat=True))
+    participants = list(
+        course.registrations.filter(status=Status.CONFIRMED).values_list("pk", flat=True)
+    )
     unknown = present_ids - set(participants)
     if unknown:
         raise InvalidInput(_("Die Liste enthält Personen, die nicht teilnehmen."))
@@ -564,7 +566,9 @@ def close_course(course, *, actor, now=None) -> list[Completion]:
         course.status = Course.Status.CLOSED
         course.save(update_fields=["status", "updated_at"])
         completions = []
-        registrations = course.registrations.filter(status=Status.CONFIRMED).select_related("person")
+        registrations = course.registrations.filter(status=Status.CONFIRMED).select_related(
+            "person"
+        )
         for registration in registrations:
             attended = registration.attendances.filter(present=True).aggregate(
                 units=Sum("session__teaching_units")

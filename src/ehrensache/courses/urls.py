@@ -32,15 +32,11 @@ urlpatterns = [
         views.participant,
         name="participant",
     ),
-    path(
-        "kurse/<int:pk>/anwesenheit/<int:session_pk>/", views.attendance, name="attendance"
-    ),
+    path("kurse/<int:pk>/anwesenheit/<int:session_pk>/", views.attendance, name="attendance"),
     path("kurse/anmeldungen/<int:pk>/", views.registration, name="registration"),
     path("kurse/anmeldungen/<int:pk>/bestaetigen/", views.confirm, name="confirm"),
     path("kurse/anmeldungen/<int:pk>/abmelden/", views.cancel, name="cancel"),
-    path(
-        "kurse/anmeldungen/<int:pk>/bescheinigung.pdf", views.certificate, name="certificate"
-    ),
+    path("kurse/anmeldungen/<int:pk>/bescheinigung.pdf", views.certificate, name="certificate"),
     path("verify/", views.verify, name="verify_form"),
     path("verify/<str:code>/", views.verify, name="verify"),
 ]

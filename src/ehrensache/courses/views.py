@@ -87,9 +87,7 @@ def detail(request, pk):
     registration = None
     if request.user.is_authenticated:
         registration = (
-            Registration.objects.filter(course=course, person=request.user)
-            .order_by("-pk")
-            .first()
+            Registration.objects.filter(course=course, person=request.user).order_by("-pk").first()
         )
     context = {
         "course": course,
@@ -124,7 +122,9 @@ def verify(request, code=None):
             .first()
         )
     return render(
-        request, "courses/verify.html", {"code": code, "completion": completion, "checked": bool(code)}
+        request,
+        "courses/verify.html",
+        {"code": code, "completion": completion, "checked": bool(code)},
     )
 
 
@@ -158,7 +158,9 @@ def register(request, pk):
         _fail(request, exc)
         return redirect(course.get_absolute_url())
     if registration.status == Registration.Status.CONFIRMED:
-        messages.success(request, _("Ihr Platz ist bestätigt. Eine E-Mail mit den Terminen ist unterwegs."))
+        messages.success(
+            request, _("Ihr Platz ist bestätigt. Eine E-Mail mit den Terminen ist unterwegs.")
+        )
     else:
         messages.info(request, _("Der Kurs ist voll. Sie stehen auf der Warteliste."))
     return redirect("courses:registration", pk=registration.pk)
@@ -180,17 +182,27 @@ def register_other(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.register_for_course(
-                course, person=form.cleaned_data["person"], actor=request.user, on_behalf_of=organization
+                course,
+                person=form.cleaned_data["person"],
+                actor=request.user,
+                on_behalf_of=organization,
             )
         except DomainError as exc:
             _fail(request, exc)
         else:
-            messages.success(request, _("Die Person ist angemeldet und wird per E-Mail benachrichtigt."))
+            messages.success(
+                request, _("Die Person ist angemeldet und wird per E-Mail benachrichtigt.")
+            )
             return redirect(course.get_absolute_url())
     return render(
         request,
         "courses/register_other.html",
-        {"course": course, "form": form, "organization": organization, "organizations": organizations},
+        {
+            "course": course,
+            "form": form,
+            "organization": organization,
+            "organizations": organizations,
+        },
     )
 
 
@@ -213,7 +225,9 @@ def confirm(request, pk):
     registration = _own_registration(request, pk)
     try:
         services.confirm_offer(registration, actor=request.user)
-        messages.success(request, _("Ihr Platz ist bestätigt. Eine E-Mail mit den Terminen ist unterwegs."))
+        messages.success(
+            request, _("Ihr Platz ist bestätigt. Eine E-Mail mit den Terminen ist unterwegs.")
+        )
     except DomainError as exc:
         _fail(request, exc)
     return redirect("courses:registration", pk=registration.pk)
@@ -233,16 +247,21 @@ def cancel(request, pk):
 
 @login_required
 def certificate(request, pk):
-    registration = get_object_or_404(
-        Registration.objects.select_related("course", "person"), pk=pk
-    )
-    if registration.person_id != request.user.pk and not manages_course(request.user, registration.course):
+    registration = get_object_or_404(Registration.objects.select_related("course", "person"), pk=pk)
+    if registration.person_id != request.user.pk and not manages_course(
+        request.user, registration.course
+    ):
         raise Http404
     completion = get_object_or_404(Completion, registration=registration)
     pdf = render_pdf(
         "courses/certificate.html",
-        {"completion": completion, "course": registration.course,
-         "verify_url": request.build_absolute_uri(reverse("courses:verify", args=[completion.verification_code]))},
+        {
+            "completion": completion,
+            "course": registration.course,
+            "verify_url": request.build_absolute_uri(
+                reverse("courses:verify", args=[completion.verification_code])
+            ),
+        },
         language=registration.person.preferred_language or "de",
     )
     return pdf_response(pdf, f"teilnahmebescheinigung-{completion.verification_code}.pdf")
@@ -252,7 +271,9 @@ def certificate(request, pk):
 def my_calendar(request):
     if request.method == "POST":
         services.revoke_calendar_feed(request.user)
-        messages.success(request, _("Die alte Kalender-Adresse gilt nicht mehr. Hier ist die neue."))
+        messages.success(
+            request, _("Die alte Kalender-Adresse gilt nicht mehr. Hier ist die neue.")
+        )
         return redirect("courses:my_calendar")
     feed = services.calendar_feed_for(request.user)
     url = request.build_absolute_uri(reverse("courses:feed", args=[feed.token]))
@@ -300,7 +321,9 @@ def edit(request, pk):
     form = CourseForm(request.POST or None, instance=course, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_course(Course.objects.get(pk=pk), data=form.service_data(), actor=request.user)
+            services.update_course(
+                Course.objects.get(pk=pk), data=form.service_data(), actor=request.user
+            )
         except DomainError as exc:
             _fail(request, exc)
         else:
@@ -369,7 +392,9 @@ def cancel_course(request, pk):
         except DomainError as exc:
             _fail(request, exc)
         else:
-            messages.success(request, _("Der Kurs ist abgesagt; alle Angemeldeten werden benachrichtigt."))
+            messages.success(
+                request, _("Der Kurs ist abgesagt; alle Angemeldeten werden benachrichtigt.")
+            )
             return redirect("courses:manage", pk=pk)
     return render(request, "courses/cancel_course.html", {"course": course, "form": form})
 
@@ -402,7 +427,11 @@ def participants(request, pk):
         {
             "course": course,
             "confirmed": [r for r in rows if r.status == Registration.Status.CONFIRMED],
-            "waiting": [r for r in rows if r.status in (Registration.Status.WAITLISTED, Registration.Status.OFFERED)],
+            "waiting": [
+                r
+                for r in rows
+                if r.status in (Registration.Status.WAITLISTED, Registration.Status.OFFERED)
+            ],
             "inactive": [r for r in rows if r.status not in Registration.ACTIVE],
             "sessions": sessions,
         },
@@ -416,7 +445,17 @@ def participants_csv(request, pk):
     response["Content-Disposition"] = f'attachment; filename="teilnehmende-kurs-{course.pk}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Name"), _("E-Mail"), _("Status"), _("Wartelisten-Rang"), _("Angemeldet am"), _("Einsatzstelle"), _("Prüfcode")])
+    writer.writerow(
+        [
+            _("Name"),
+            _("E-Mail"),
+            _("Status"),
+            _("Wartelisten-Rang"),
+            _("Angemeldet am"),
+            _("Einsatzstelle"),
+            _("Prüfcode"),
+        ]
+    )
     for r in queries.participants_of(course):
         completion = getattr(r, "completion", None)
         writer.writerow(
@@ -444,15 +483,26 @@ def participant(request, pk, registration_pk):
     registration = get_object_or_404(
         Registration.objects.select_related("person"), pk=registration_pk, course=course
     )
-    move_form = MoveForm(request.POST if request.POST.get("form") == "move" else None, prefix="move")
-    remove_form = ReasonForm(request.POST if request.POST.get("form") == "remove" else None, prefix="remove")
+    move_form = MoveForm(
+        request.POST if request.POST.get("form") == "move" else None, prefix="move"
+    )
+    remove_form = ReasonForm(
+        request.POST if request.POST.get("form") == "remove" else None, prefix="remove"
+    )
     try:
         if move_form.is_bound and move_form.is_valid():
-            services.move_registration(registration, action=move_form.cleaned_data["action"], reason=move_form.cleaned_data["reason"], actor=request.user)
+            services.move_registration(
+                registration,
+                action=move_form.cleaned_data["action"],
+                reason=move_form.cleaned_data["reason"],
+                actor=request.user,
+            )
             messages.success(request, _("Die Änderung ist gespeichert."))
             return redirect("courses:participants", pk=pk)
         if remove_form.is_bound and remove_form.is_valid():
-            services.cancel_registration(registration, actor=request.user, reason=remove_form.cleaned_data["reason"])
+            services.cancel_registration(
+                registration, actor=request.user, reason=remove_form.cleaned_data["reason"]
+            )
             messages.success(request, _("Die Person ist abgemeldet."))
             return redirect("courses:participants", pk=pk)
     except DomainError as exc:
@@ -461,7 +511,13 @@ def participant(request, pk, registration_pk):
     return render(
         request,
         "courses/participant.html",
-        {"course": course, "registration": registration, "move_form": move_form, "remove_form": remove_form, "events": events},
+        {
+            "course": course,
+            "registration": registration,
+            "move_form": move_form,
+            "remove_form": remove_form,
+            "events": events,
+        },
     )
 
 
@@ -472,17 +528,26 @@ def attendance(request, pk, session_pk):
     rows = list(
         Registration.objects.filter(course=course, status=Registration.Status.CONFIRMED)
         .select_related("person")
-        .prefetch_related(Prefetch("attendances", queryset=session.attendances.all(), to_attr="here"))
+        .prefetch_related(
+            Prefetch("attendances", queryset=session.attendances.all(), to_attr="here")
+        )
         .order_by("person__display_name", "pk")
     )
     if request.method == "POST":
         try:
-            services.record_attendance(session, present_ids=request.POST.getlist("present"), actor=request.user)
+            services.record_attendance(
+                session, present_ids=request.POST.getlist("present"), actor=request.user
+            )
         except (DomainError, ValueError) as exc:
-            _fail(request, exc if isinstance(exc, DomainError) else DomainError(_("Ungültige Auswahl.")))
+            _fail(
+                request,
+                exc if isinstance(exc, DomainError) else DomainError(_("Ungültige Auswahl.")),
+            )
         else:
             messages.success(request, _("Die Anwesenheit ist gespeichert."))
             return redirect("courses:attendance", pk=pk, session_pk=session_pk)
     for row in rows:
         row.present = bool(row.here and row.here[0].present)
-    return render(request, "courses/attendance.html", {"course": course, "session": session, "rows": rows})
+    return render(
+        request, "courses/attendance.html", {"course": course, "session": session, "rows": rows}
+    )
