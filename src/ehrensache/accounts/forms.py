@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -16,8 +17,14 @@ class ProfileForm(forms.ModelForm):
         }
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "preferred_language": forms.Select(choices=settings.LANGUAGES),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each language in its own name, so everyone finds theirs.
+        self.fields["preferred_language"].choices = [
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ]
 
 
 class DeleteAccountForm(forms.Form):
