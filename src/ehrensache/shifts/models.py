@@ -67,7 +67,9 @@ class Shift(models.Model):
         ordering = ["starts_at", "pk"]
         indexes = [models.Index(fields=["plan", "starts_at"], name="shift_plan_start_idx")]
         constraints = [
-            models.CheckConstraint(name="shift_ends_after_start", condition=Q(ends_at__gt=F("starts_at"))),
+            models.CheckConstraint(
+                name="shift_ends_after_start", condition=Q(ends_at__gt=F("starts_at"))
+            ),
             models.CheckConstraint(name="shift_capacity_positive", condition=Q(capacity__gt=0)),
         ]
 

@@ -1,0 +1,211 @@
+"""Writes for shifts. Slots are scarce: lock the slot row, count after the lock, then write;
+the unique constraint (one sign-up per person and slot) backs it up."""
+
+import datetime as dt
+import logging
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.locking import lock_row
+from ehrensache.core.mail import queue_mail
+
+from .models import Shift, ShiftCalendarFeed, ShiftPlan, ShiftSignup, new_feed_token
+from .rules import manages_plan
+
+log = logging.getLogger(__name__)
+
+MAX_WEEKS = 52  # weekly duties are planned for at most a year ahead
+MAX_CAPACITY = 500
+
+
+class ShiftFull(DomainError):
+    code = "shift_full"
+
+
+def _require_coordinator(plan_or_org, actor):
+    org_id = getattr(plan_or_org, "organization_id", None) or plan_or_org.pk
+    from ehrensache.accounts.roles import roles_of
+
+    if org_id not in roles_of(actor).organization_ids:
+        raise NotFound(_("Diesen Dienstplan gibt es nicht."))
+
+
+def create_plan(organization, *, title, kind, description="", place="", actor) -> ShiftPlan:
+    _require_coordinator(organization, actor)
+    if not title.strip():
+        raise InvalidInput(_("Bitte geben Sie einen Titel an."), field="title")
+    return ShiftPlan.objects.create(
+        organization=organization,
+        title=title.strip(),
+        kind=kind,
+        description=description,
+        place=place,
+        coordinator=actor,
+    )
+
+
+def _check_slot(starts_at, ends_at, capacity):
+    if ends_at <= starts_at:
+        raise InvalidInput(_("Das Ende muss nach dem Beginn liegen."), field="ends_at")
+    if ends_at - starts_at > dt.timedelta(hours=24):
+        raise InvalidInput(_("Ein Dienst dauert höchstens 24 Stunden."), field="ends_at")
+    if not 1 <= capacity <= MAX_CAPACITY:
+        raise InvalidInput(
+            _("Bitte geben Sie zwischen 1 und %(max)d Plätze an.") % {"max": MAX_CAPACITY},
+            field="capacity",
+        )
+
+
+def add_shift(plan, *, starts_at, ends_at, capacity, place="", title="", actor) -> Shift:
+    _require_coordinator(plan, actor)
+    _check_slot(starts_at, ends_at, capacity)
+    return Shift.objects.create(
+        plan=plan, starts_at=starts_at, ends_at=ends_at, capacity=capacity, place=place, title=title
+    )
+
+
+def add_weekly_shifts(
+    plan, *, first_day, start_time, end_time, weeks, capacity, place="", title="", actor
+) -> list[Shift]:
+    """One slot on the same weekday and time for ``weeks`` weeks (a weekly duty)."""
+    _require_coordinator(plan, actor)
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise InvalidInput(
+            _("Bitte planen Sie zwischen 1 und %(max)d Wochen.") % {"max": MAX_WEEKS}, field="weeks"
+        )
+    tz = timezone.get_current_timezone()
+    shifts = []
+    for week in range(weeks):
+        day = first_day + dt.timedelta(weeks=week)
+        starts = timezone.make_aware(dt.datetime.combine(day, start_time), tz)
+        ends = timezone.make_aware(dt.datetime.combine(day, end_time), tz)
+        if ends <= starts:
+            ends += dt.timedelta(days=1)  # a night duty ends the next morning
+        _check_slot(starts, ends, capacity)
+        shifts.append(
+            Shift(
+                plan=plan,
+                starts_at=starts,
+                ends_at=ends,
+                capacity=capacity,
+                place=place,
+                title=title,
+            )
+        )
+    with transaction.atomic():
+        return Shift.objects.bulk_create(shifts)
+
+
+def sign_up(shift, *, person) -> ShiftSignup:
+    """Take a place in ``shift``: never overbooked, never two overlapping shifts."""
+    if not shift.plan.organization.is_confirmed and not manages_plan(person, shift.plan):
+        raise NotFound(_("Diesen Dienst gibt es nicht."))
+    if shift.ends_at <= timezone.now():
+        raise DomainError(_("Dieser Dienst ist schon vorbei."), code="shift_past")
+    try:
+        with transaction.atomic():
+            locked = lock_row(Shift, shift.pk)
+            if ShiftSignup.objects.filter(shift=locked, person=person).exists():
+                raise DomainError(
+                    _("Sie sind für diesen Dienst schon eingetragen."), code="duplicate"
+                )
+            if locked.signups.count() >= locked.capacity:
+                raise ShiftFull(_("Dieser Dienst ist schon voll besetzt."))
+            clash = (
+                ShiftSignup.objects.filter(
+                    person=person,
+                    shift__starts_at__lt=locked.ends_at,
+                    shift__ends_at__gt=locked.starts_at,
+                )
+                .select_related("shift__plan")
+                .first()
+            )
+            if clash is not None:
+                raise DomainError(
+                    _("Zur selben Zeit haben Sie schon einen Dienst: %(shift)s, %(time)s.")
+                    % {
+                        "shift": clash.shift.label,
+                        "time": timezone.localtime(clash.shift.starts_at).strftime(
+                            "%d.%m.%Y %H:%M"
+                        ),
+                    },
+                    code="overlap",
+                )
+            return ShiftSignup.objects.create(shift=locked, person=person)
+    except IntegrityError as exc:  # the constraint caught a double click
+        raise DomainError(
+            _("Sie sind für diesen Dienst schon eingetragen."), code="duplicate"
+        ) from exc
+
+
+def cannot_attend(signup, *, actor) -> None:
+    """„Ich kann nicht“: free the place and tell the coordinator."""
+    if signup.person_id != actor.pk:
+        raise NotFound(_("Diese Eintragung gibt es nicht."))
+    shift = signup.shift
+    plan = shift.plan
+    with transaction.atomic():
+        ShiftSignup.objects.filter(pk=signup.pk).delete()
+        recipients = _coordinator_emails(plan)
+        if recipients:
+            queue_mail(
+                "shifts/mail/cannot_attend",
+                {"shift": shift, "plan": plan, "person_name": str(actor)},
+                to=recipients,
+            )
+    log.info("shift %s: a person cancelled", shift.pk)
+
+
+def _coordinator_emails(plan) -> list[str]:
+    if plan.coordinator_id and plan.coordinator.email:
+        return [plan.coordinator.email]
+    return list(
+        plan.organization.memberships.select_related("user").values_list("user__email", flat=True)
+    )
+
+
+def remove_signup(signup, *, actor) -> None:
+    """A coordinator takes someone off a shift."""
+    _require_coordinator(signup.shift.plan, actor)
+    signup.delete()
+
+
+def send_shift_reminders(*, now=None) -> int:
+    """Remind everyone whose shift starts tomorrow (local day); once per sign-up."""
+    now = now or timezone.now()
+    tomorrow = timezone.localdate(now) + dt.timedelta(days=1)
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min), tz)
+    end = start + dt.timedelta(days=1)
+    due = ShiftSignup.objects.filter(
+        shift__starts_at__gte=start, shift__starts_at__lt=end, reminder_sent_at__isnull=True
+    ).select_related("shift__plan__organization", "person")
+    sent = 0
+    for signup in due:
+        with transaction.atomic():
+            if ShiftSignup.objects.filter(pk=signup.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            ):
+                queue_mail(
+                    "shifts/mail/reminder",
+                    {"signup": signup, "shift": signup.shift, "plan": signup.shift.plan},
+                    to=signup.person.email,
+                    language=signup.person.preferred_language,
+                )
+                sent += 1
+    return sent
+
+
+def calendar_feed_for(person) -> ShiftCalendarFeed:
+    feed, _created = ShiftCalendarFeed.objects.get_or_create(person=person)
+    return feed
+
+
+def revoke_calendar_feed(person) -> ShiftCalendarFeed:
+    feed = calendar_feed_for(person)
+    feed.token = new_feed_token()
+    feed.save(update_fields=["token", "updated_at"])
+    return feed
