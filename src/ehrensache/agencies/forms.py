@@ -66,6 +66,12 @@ class DirectoryFilterForm(forms.Form):
 class AgencyForm(forms.ModelForm):
     """An agency's own entry; ``identity`` adds name and kind (network staff only)."""
 
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "kern-form-input__input"}),
+    )
     languages = forms.CharField(
         label=_("Sprachen der Beratung"),
         required=False,
