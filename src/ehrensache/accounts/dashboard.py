@@ -9,4 +9,5 @@ SECTIONS: list[str] = [
     "brokering/dashboard_interests.html",
     "brokering/dashboard_inbox.html",
     "brokering/dashboard_counselling.html",
+    "guide/dashboard_section.html",
 ]

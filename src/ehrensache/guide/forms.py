@@ -1,0 +1,277 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Audience,
+    Dimension,
+    Episode,
+    Group,
+    Measure,
+    Questionnaire,
+    Situation,
+    Statement,
+    Topic,
+)
+
+INPUT = {"class": "kern-form-input__input"}
+SELECT = {"class": "kern-form-input__select"}
+CHECK = {"class": "kern-form-check__input"}
+
+
+def _style(form):
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(
+            widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect
+        ):
+            widget.attrs.setdefault("class", "kern-form-check__input")
+        elif isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "kern-form-input__select")
+        else:
+            widget.attrs.setdefault("class", "kern-form-input__input")
+
+
+class EpisodeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
+    rolle = forms.ChoiceField(
+        label=_("Rolle"), required=False, choices=[("", _("Alle Rollen")), *Audience.choices]
+    )
+    situation = forms.ModelChoiceField(
+        label=_("Situation"),
+        required=False,
+        queryset=Situation.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Alle Situationen"),
+    )
+    thema = forms.ModelChoiceField(
+        label=_("Thema"),
+        required=False,
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Alle Themen"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+        self.fields["q"].widget.attrs["type"] = "search"
+
+
+class EpisodeForm(forms.ModelForm):
+    class Meta:
+        model = Episode
+        fields = [
+            "number",
+            "title",
+            "slug",
+            "summary",
+            "key_messages",
+            "topics",
+            "situations",
+            "for_hauptamt",
+            "for_ehrenamt",
+            "for_leitung",
+            "for_agentur",
+            "duration_minutes",
+            "video_url",
+            "video_file",
+            "captions_file",
+            "transcript",
+            "discussion_questions",
+            "worksheet",
+            "related",
+            "is_published",
+            "is_demo",
+        ]
+        widgets = {
+            "topics": forms.CheckboxSelectMultiple,
+            "situations": forms.CheckboxSelectMultiple,
+            "related": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "key_messages": forms.Textarea(attrs={"rows": 4}),
+            "discussion_questions": forms.Textarea(attrs={"rows": 4}),
+            "worksheet": forms.Textarea(attrs={"rows": 4}),
+            "transcript": forms.Textarea(attrs={"rows": 10}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+        if self.instance.pk:
+            self.fields["related"].queryset = Episode.objects.exclude(pk=self.instance.pk)
+
+    def clean_video_url(self):
+        url = self.cleaned_data["video_url"]
+        if url and not url.startswith("https://"):
+            raise forms.ValidationError(_("Bitte geben Sie eine sichere Adresse (https://) an."))
+        return url
+
+    def clean_captions_file(self):
+        file = self.cleaned_data.get("captions_file")
+        if file and hasattr(file, "read") and not getattr(file, "_committed", True):
+            head = file.read(6)
+            file.seek(0)
+            if head != b"WEBVTT":
+                raise forms.ValidationError(
+                    _("Die Untertitel müssen eine WebVTT-Datei sein (beginnt mit „WEBVTT“).")
+                )
+        return file
+
+
+class QuestionnaireForm(forms.ModelForm):
+    class Meta:
+        model = Questionnaire
+        fields = ["title", "introduction"]
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+
+class StatementForm(forms.ModelForm):
+    class Meta:
+        model = Statement
+        fields = ["dimension", "text", "position"]
+
+    def __init__(self, *args, questionnaire, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dimension"].queryset = Dimension.objects.filter(questionnaire=questionnaire)
+        self.fields["dimension"].empty_label = None
+        _style(self)
+
+
+class TeamForm(forms.Form):
+    name = forms.CharField(label=_("Name des Teams"), max_length=150)
+    place = forms.ChoiceField(
+        label=_("Für wen ist das Team?"),
+        help_text=_(
+            "Ihre Einsatzstelle oder eine gemischte Gruppe, die Ihre Anlaufstelle begleitet."
+        ),
+    )
+    group = forms.ChoiceField(label=_("Ihre eigene Gruppe im Team"), choices=Group.choices)
+
+    def __init__(self, *args, organizations, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organizations = {str(o.pk): o for o in organizations}
+        self.agencies = {str(a.pk): a for a in agencies}
+        choices = [(f"o{o.pk}", o.name) for o in organizations] + [
+            (f"a{a.pk}", _("Begleitet von %(agency)s") % {"agency": a.name}) for a in agencies
+        ]
+        self.fields["place"].choices = choices
+        _style(self)
+
+    def clean_place(self):
+        value = self.cleaned_data["place"]
+        kind, pk = value[:1], value[1:]
+        if kind == "o" and pk in self.organizations:
+            return {"organization": self.organizations[pk]}
+        if kind == "a" and pk in self.agencies:
+            return {"facilitating_agency": self.agencies[pk]}
+        raise forms.ValidationError(_("Bitte wählen Sie einen der angebotenen Einträge."))
+
+
+class TeamSettingsForm(forms.Form):
+    facilitating_agency = forms.ModelChoiceField(
+        label=_("Begleitende Anlaufstelle"),
+        required=False,
+        queryset=None,
+        empty_label=_("Keine"),
+    )
+    agency_may_view = forms.BooleanField(
+        label=_("Die begleitende Anlaufstelle darf Ergebnisse und Plan sehen"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        from ehrensache.agencies.models import Agency
+
+        super().__init__(*args, **kwargs)
+        self.fields["facilitating_agency"].queryset = Agency.objects.order_by("name")
+        _style(self)
+
+
+class MemberForm(forms.Form):
+    email = forms.EmailField(label=_("E-Mail-Adresse des Kontos"))
+    group = forms.ChoiceField(label=_("Gruppe"), choices=Group.choices)
+    is_manager = forms.BooleanField(label=_("Darf den Check leiten"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+
+class LinksForm(forms.Form):
+    group = forms.ChoiceField(label=_("Gruppe"), choices=Group.choices)
+    count = forms.IntegerField(label=_("Anzahl der Links"), min_value=1, max_value=100, initial=1)
+    valid_days = forms.IntegerField(
+        label=_("Gültig für Tage"), min_value=1, max_value=90, initial=21
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+
+class MeasureForm(forms.Form):
+    title = forms.CharField(label=_("Maßnahme"), max_length=200)
+    owner = forms.CharField(label=_("Verantwortlich"), max_length=150)
+    due_date = forms.DateField(
+        label=_("Zu erledigen bis"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+    )
+    dimension_key = forms.ChoiceField(label=_("Zur Dimension"), required=False)
+
+    def __init__(self, *args, dimensions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dimension_key"].choices = [("", _("Keine Angabe"))] + [
+            (d.key, d.name) for d in dimensions
+        ]
+        _style(self)
+
+
+class MeasureStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Measure.Status.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+
+class AnswerForm(forms.Form):
+    """One radio group (1–5) per statement; fields are named ``s<statement id>``."""
+
+    SCALE = [
+        (1, _("1 – trifft gar nicht zu")),
+        (2, _("2 – trifft eher nicht zu")),
+        (3, _("3 – teils, teils")),
+        (4, _("4 – trifft eher zu")),
+        (5, _("5 – trifft voll zu")),
+    ]
+
+    def __init__(self, *args, dimensions, initial_values=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        initial_values = initial_values or {}
+        self.sections = []
+        for dimension in dimensions:
+            names = []
+            for statement in dimension.statements.all():
+                name = f"s{statement.pk}"
+                self.fields[name] = forms.TypedChoiceField(
+                    label=statement.text,
+                    choices=self.SCALE,
+                    coerce=int,
+                    required=False,
+                    widget=forms.RadioSelect(attrs={"class": "kern-form-check__input"}),
+                    initial=initial_values.get(statement.pk),
+                )
+                names.append(name)
+            self.sections.append((dimension, [self[name] for name in names]))
+
+    def values(self) -> dict[int, int]:
+        return {
+            int(name[1:]): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("s") and value not in (None, "")
+        }

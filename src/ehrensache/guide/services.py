@@ -1,0 +1,434 @@
+"""Every write of the guide and the Kooperations-Check."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ehrensache.accounts.roles import roles_of
+from ehrensache.core import search
+from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.locking import lock_row
+
+from .models import (
+    Answer,
+    CheckRound,
+    Dimension,
+    Episode,
+    Group,
+    Invitation,
+    Measure,
+    Participation,
+    Questionnaire,
+    Response,
+    Statement,
+    Team,
+    TeamMember,
+)
+
+MAX_LINKS_PER_REQUEST = 100
+
+
+def _check(user, perm, obj=None):
+    if not user.has_perm(perm, obj):
+        raise NotFound(_("Nicht gefunden."))
+
+
+def guide_setting(name, default):
+    return settings.EHRENSACHE.get(name, default)
+
+
+def min_group_size() -> int:
+    """The anonymity threshold: configurable, never below 3."""
+    return max(3, int(guide_setting("CHECK_MIN_GROUP_SIZE", 3)))
+
+
+# --- Episodes -------------------------------------------------------------------------------
+
+
+def refresh_search_fields(episode: Episode) -> None:
+    topics = " ".join(topic.name for topic in episode.topics.all())
+    situations = " ".join(situation.name for situation in episode.situations.all())
+    parts = (
+        episode.title,
+        episode.summary,
+        episode.key_messages,
+        topics,
+        situations,
+        episode.discussion_questions,
+        episode.worksheet,
+        episode.transcript,
+    )
+    Episode.objects.filter(pk=episode.pk).update(
+        search_document=search.document(*parts), search_stems=search.stems(*parts)
+    )
+
+
+def save_episode(form, *, actor) -> Episode:
+    """Create or change an episode from a valid ``EpisodeForm``."""
+    _check(actor, "guide.edit_episodes")
+    with transaction.atomic():
+        episode = form.save()
+        refresh_search_fields(episode)
+    return episode
+
+
+# --- Questionnaire --------------------------------------------------------------------------
+
+
+def current_questionnaire() -> Questionnaire | None:
+    return (
+        Questionnaire.objects.filter(status=Questionnaire.Status.PUBLISHED)
+        .order_by("-version")
+        .first()
+    )
+
+
+def draft_new_version(*, actor) -> Questionnaire:
+    """Copy the newest version into a new draft (dimensions and statements)."""
+    _check(actor, "guide.edit_questionnaire")
+    with transaction.atomic():
+        if Questionnaire.objects.filter(status=Questionnaire.Status.DRAFT).exists():
+            raise DomainError(_("Es gibt schon einen Entwurf. Bitte bearbeiten Sie diesen."))
+        source = Questionnaire.objects.order_by("-version").first()
+        draft = Questionnaire.objects.create(
+            version=(source.version + 1) if source else 1,
+            title=source.title if source else _("Kooperations-Check"),
+            introduction=source.introduction if source else "",
+        )
+        if source:
+            for dimension in source.dimensions.prefetch_related("statements"):
+                copy = Dimension.objects.create(
+                    questionnaire=draft,
+                    key=dimension.key,
+                    name=dimension.name,
+                    description=dimension.description,
+                    topic_id=dimension.topic_id,
+                    position=dimension.position,
+                )
+                Statement.objects.bulk_create(
+                    Statement(dimension=copy, text=s.text, position=s.position)
+                    for s in dimension.statements.all()
+                )
+    return draft
+
+
+def _require_draft(questionnaire):
+    if questionnaire.status != Questionnaire.Status.DRAFT:
+        raise DomainError(
+            _("Veröffentlichte Versionen bleiben unverändert. Legen Sie eine neue Version an.")
+        )
+
+
+def save_questionnaire_form(form, *, actor):
+    """Save a form bound to a draft questionnaire, dimension or statement."""
+    _check(actor, "guide.edit_questionnaire")
+    instance = form.instance
+    questionnaire = (
+        instance
+        if isinstance(instance, Questionnaire)
+        else instance.questionnaire
+        if isinstance(instance, Dimension)
+        else instance.dimension.questionnaire
+    )
+    _require_draft(questionnaire)
+    return form.save()
+
+
+def delete_statement(statement, *, actor):
+    _check(actor, "guide.edit_questionnaire")
+    _require_draft(statement.dimension.questionnaire)
+    statement.delete()
+
+
+def publish_questionnaire(questionnaire, *, actor) -> Questionnaire:
+    _check(actor, "guide.edit_questionnaire")
+    _require_draft(questionnaire)
+    counts = [d.statements.count() for d in questionnaire.dimensions.all()]
+    if not counts or 0 in counts:
+        raise DomainError(_("Jede Dimension braucht mindestens eine Aussage."))
+    with transaction.atomic():
+        Questionnaire.objects.filter(status=Questionnaire.Status.PUBLISHED).update(
+            status=Questionnaire.Status.RETIRED
+        )
+        questionnaire.status = Questionnaire.Status.PUBLISHED
+        questionnaire.published_at = timezone.now()
+        questionnaire.save(update_fields=["status", "published_at"])
+    return questionnaire
+
+
+# --- Teams ----------------------------------------------------------------------------------
+
+
+def create_team(
+    *, name, group, actor, organization=None, facilitating_agency=None, agency_may_view=False
+) -> Team:
+    """A coordinator creates a team for their organization, agency staff a facilitated one.
+
+    The creator becomes the team's first member and manager, in ``group``.
+    """
+    roles = roles_of(actor)
+    if organization is None and facilitating_agency is None:
+        raise InvalidInput(_("Bitte wählen Sie eine Einsatzstelle oder eine Anlaufstelle."))
+    if organization is not None and organization.pk not in roles.organization_ids:
+        raise NotFound(_("Nicht gefunden."))
+    if (
+        organization is None
+        and facilitating_agency is not None
+        and facilitating_agency.pk not in roles.agency_ids
+    ):
+        raise NotFound(_("Nicht gefunden."))
+    place = organization or facilitating_agency
+    state_id = place.district.state_id if place.district_id else None
+    with transaction.atomic():
+        team = Team.objects.create(
+            name=name.strip(),
+            organization=organization,
+            facilitating_agency=facilitating_agency,
+            agency_may_view=agency_may_view and facilitating_agency is not None,
+            state_id=state_id,
+            created_by=actor,
+        )
+        TeamMember.objects.create(team=team, user=actor, group=group, is_manager=True)
+    return team
+
+
+def update_team_settings(team, *, facilitating_agency, agency_may_view, actor) -> Team:
+    _check(actor, "guide.manage_team", team)
+    team.facilitating_agency = facilitating_agency
+    team.agency_may_view = bool(agency_may_view and facilitating_agency)
+    team.save(update_fields=["facilitating_agency", "agency_may_view"])
+    return team
+
+
+def add_team_member(team, *, email, group, is_manager=False, actor) -> TeamMember:
+    from ehrensache.accounts.models import User
+
+    _check(actor, "guide.manage_team", team)
+    user = User.objects.filter(email__iexact=(email or "").strip()).first()
+    if user is None:
+        raise InvalidInput(
+            _(
+                "Zu dieser E-Mail-Adresse gibt es kein Konto. Personen ohne Konto laden Sie "
+                "über einen Antwortlink ein."
+            ),
+            field="email",
+        )
+    if team.members.filter(user=user).exists():
+        raise DomainError(_("Diese Person gehört schon zum Team."), field="email")
+    return TeamMember.objects.create(team=team, user=user, group=group, is_manager=is_manager)
+
+
+def remove_team_member(member, *, actor) -> None:
+    team = member.team
+    _check(actor, "guide.manage_team", team)
+    if member.is_manager and team.members.filter(is_manager=True).count() == 1:
+        raise DomainError(_("Das Team braucht mindestens eine Person, die den Check leitet."))
+    member.delete()
+
+
+# --- Rounds and answer links ----------------------------------------------------------------
+
+
+def start_round(team, *, actor) -> CheckRound:
+    _check(actor, "guide.manage_team", team)
+    questionnaire = current_questionnaire()
+    if questionnaire is None:
+        raise DomainError(_("Es ist noch kein Fragebogen veröffentlicht."))
+    with transaction.atomic():
+        lock_row(Team, team.pk)
+        if team.rounds.filter(status=CheckRound.Status.OPEN).exists():
+            raise DomainError(
+                _("Es läuft schon eine Runde. Schließen Sie sie, bevor Sie eine neue beginnen.")
+            )
+        last = team.rounds.order_by("-number").first()
+        return CheckRound.objects.create(
+            team=team, questionnaire=questionnaire, number=(last.number + 1) if last else 1
+        )
+
+
+def close_round(check_round, *, actor) -> CheckRound:
+    _check(actor, "guide.manage_team", check_round.team)
+    check_round.status = CheckRound.Status.CLOSED
+    check_round.closed_at = timezone.now()
+    check_round.save(update_fields=["status", "closed_at"])
+    return check_round
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_answer_links(check_round, *, group, count, valid_days, actor) -> list[str]:
+    """``count`` single-use tokens for ``group``; the tokens are returned once, never stored."""
+    _check(actor, "guide.manage_team", check_round.team)
+    if check_round.status != CheckRound.Status.OPEN:
+        raise DomainError(_("Diese Runde ist abgeschlossen."))
+    if group not in Group.values:
+        raise InvalidInput(_("Bitte wählen Sie eine Gruppe."), field="group")
+    if not 1 <= count <= MAX_LINKS_PER_REQUEST:
+        raise InvalidInput(
+            _("Bitte erzeugen Sie zwischen 1 und %(max)s Links.") % {"max": MAX_LINKS_PER_REQUEST},
+            field="count",
+        )
+    expires_at = timezone.now() + timedelta(days=valid_days)
+    tokens = [secrets.token_urlsafe(24) for _i in range(count)]
+    Invitation.objects.bulk_create(
+        Invitation(
+            check_round=check_round, group=group, token_hash=_hash(token), expires_at=expires_at
+        )
+        for token in tokens
+    )
+    return tokens
+
+
+class LinkUnusable(DomainError):
+    """An answer link that is unknown, used, expired or belongs to a closed round."""
+
+    status_code = 410
+
+    def __init__(self, message, *, reason):
+        super().__init__(message, code=reason)
+        self.reason = reason
+
+
+def invitation_for_token(token: str) -> Invitation:
+    invitation = (
+        Invitation.objects.select_related("check_round__team", "check_round__questionnaire")
+        .filter(token_hash=_hash(token or ""))
+        .first()
+    )
+    if invitation is None:
+        raise LinkUnusable(
+            _("Diesen Antwortlink kennen wir nicht. Bitte prüfen Sie, ob er vollständig ist."),
+            reason="unknown",
+        )
+    if invitation.used_at is not None:
+        raise LinkUnusable(
+            _("Mit diesem Link wurde schon geantwortet. Jeder Link gilt nur einmal."),
+            reason="used",
+        )
+    if invitation.expires_at <= timezone.now():
+        raise LinkUnusable(
+            _("Dieser Antwortlink ist abgelaufen. Bitten Sie um einen neuen Link."),
+            reason="expired",
+        )
+    if invitation.check_round.status != CheckRound.Status.OPEN:
+        raise LinkUnusable(_("Diese Runde ist abgeschlossen."), reason="closed")
+    return invitation
+
+
+def response_for_invitation(invitation) -> Response:
+    response = Response.objects.filter(invitation=invitation).first()
+    return response or Response(
+        check_round=invitation.check_round, group=invitation.group, invitation=invitation
+    )
+
+
+def response_for_member(check_round, *, user) -> Response:
+    """The (draft) response of a team member answering with their account."""
+    member = check_round.team.members.filter(user=user).first()
+    if member is None:
+        raise NotFound(_("Nicht gefunden."))
+    if check_round.status != CheckRound.Status.OPEN:
+        raise DomainError(_("Diese Runde ist abgeschlossen."), code="closed")
+    if Participation.objects.filter(check_round=check_round, user=user).exists():
+        raise DomainError(_("Sie haben in dieser Runde schon geantwortet."), code="used")
+    response = Response.objects.filter(check_round=check_round, user=user).first()
+    return response or Response(check_round=check_round, group=member.group, user=user)
+
+
+def save_answers(response: Response, *, values: dict[int, int], submit: bool) -> Response:
+    """Keep the given answers (statement id -> 1..5); ``submit`` finishes the response.
+
+    Submitting needs every statement answered; it cuts the tie to token or account.
+    """
+    statements = set(
+        Statement.objects.filter(
+            dimension__questionnaire_id=response.check_round.questionnaire_id
+        ).values_list("pk", flat=True)
+    )
+    clean = {pk: v for pk, v in values.items() if pk in statements and v in range(1, 6)}
+    with transaction.atomic():
+        if response.invitation_id:
+            invitation = lock_row(Invitation, response.invitation_id)
+            if invitation.used_at is not None:
+                raise LinkUnusable(
+                    _("Mit diesem Link wurde schon geantwortet. Jeder Link gilt nur einmal."),
+                    reason="used",
+                )
+        if response.pk is None:
+            try:
+                with transaction.atomic():
+                    response.save()
+            except IntegrityError as exc:
+                raise DomainError(_("Ihre Antworten wurden schon gespeichert.")) from exc
+        existing = {a.statement_id: a for a in response.answers.all()}
+        changed = []
+        for pk, value in clean.items():
+            if pk in existing:
+                if existing[pk].value != value:
+                    existing[pk].value = value
+                    changed.append(existing[pk])
+            else:
+                existing[pk] = Answer.objects.create(
+                    response=response, statement_id=pk, value=value
+                )
+        if changed:
+            Answer.objects.bulk_update(changed, ["value"])
+        if not submit:
+            return response
+        missing = statements - set(existing)
+        if missing:
+            raise InvalidInput(
+                _("Bitte beantworten Sie alle Aussagen. Es fehlen noch %(n)s.")
+                % {"n": len(missing)}
+            )
+        if response.invitation_id:
+            Invitation.objects.filter(pk=response.invitation_id).update(used_at=timezone.now())
+        if response.user_id:
+            Participation.objects.create(check_round=response.check_round, user_id=response.user_id)
+        response.invitation = None
+        response.user = None
+        response.submitted_on = timezone.localdate()
+        response.save(update_fields=["invitation", "user", "submitted_on"])
+    return response
+
+
+# --- Action plan ----------------------------------------------------------------------------
+
+
+def add_measure(team, *, title, owner, due_date=None, dimension_key="", check_round=None, actor):
+    _check(actor, "guide.manage_team", team)
+    if not (title or "").strip():
+        raise InvalidInput(_("Bitte beschreiben Sie die Maßnahme."), field="title")
+    if not (owner or "").strip():
+        raise InvalidInput(_("Bitte nennen Sie, wer verantwortlich ist."), field="owner")
+    if check_round is not None and check_round.team_id != team.pk:
+        raise NotFound(_("Nicht gefunden."))
+    return Measure.objects.create(
+        team=team,
+        title=title.strip(),
+        owner=owner.strip(),
+        due_date=due_date,
+        dimension_key=dimension_key or "",
+        check_round=check_round,
+    )
+
+
+def set_measure_status(measure, *, status, actor) -> Measure:
+    _check(actor, "guide.manage_team", measure.team)
+    if status not in Measure.Status.values:
+        raise InvalidInput(_("Bitte wählen Sie einen gültigen Status."), field="status")
+    measure.status = status
+    measure.save(update_fields=["status", "updated_at"])
+    return measure
+
+
+def delete_measure(measure, *, actor) -> None:
+    _check(actor, "guide.manage_team", measure.team)
+    measure.delete()

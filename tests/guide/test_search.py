@@ -1,0 +1,51 @@
+import pytest
+
+from ehrensache.core import search
+from ehrensache.guide.models import Episode
+from ehrensache.guide.services import refresh_search_fields
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def test_stems_fold_umlauts_and_reduce_inflections():
+    assert search.stems("Konflikte im Team, Gießen") == " konflikt im team giess "
+    assert search.stem_words("Konflikt Verabschiedung") == ["konflikt", "verabschied"]
+
+
+def test_stems_of_nothing_is_empty():
+    assert search.stems("", "  ") == ""
+
+
+def _numbers(queryset):
+    return sorted(e.number for e in queryset)
+
+
+def test_search_finds_inflected_german_words_in_summaries(episodes):
+    found = search.full_text_filter(Episode.objects.all(), "Konflikten")
+
+    assert _numbers(found) == [7, 14, 15]
+
+
+def test_search_requires_every_word(episodes):
+    found = search.full_text_filter(Episode.objects.all(), "Konflikt Vermittlung")
+
+    assert _numbers(found) == [15]
+
+
+def test_search_covers_transcripts(episodes):
+    episode = episodes[3]
+    episode.transcript = "Interview: Die Zuckerbäckerei spendet Kuchen für das Sommerfest."
+    episode.save()
+    refresh_search_fields(episode)
+
+    found = search.full_text_filter(Episode.objects.all(), "zuckerbaeckerei")
+
+    assert _numbers(found) == [3]
+
+
+def test_empty_query_leaves_queryset_unchanged(episodes):
+    assert search.full_text_filter(Episode.objects.all(), "  ").count() == 17
+
+
+def test_search_without_match_is_empty(episodes):
+    assert _numbers(search.full_text_filter(Episode.objects.all(), "Raumfahrt")) == []
