@@ -10,4 +10,6 @@ SECTIONS: list[str] = [
     "brokering/dashboard_inbox.html",
     "brokering/dashboard_counselling.html",
     "guide/dashboard_section.html",
+    "engagements/dashboard_mine.html",
+    "engagements/dashboard_coordination.html",
 ]

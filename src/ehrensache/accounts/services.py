@@ -65,3 +65,21 @@ def delete_account(user: User) -> AccountDeletion:
         ) from exc
     log.info("account %s deleted", user_pk)
     return trace
+
+
+def purge_unverified_accounts(*, older_than) -> int:
+    """Delete accounts created before ``older_than`` that never confirmed an e-mail address
+    and never signed in, superusers excepted. Returns how many were deleted."""
+    stale = (
+        User.objects.filter(date_joined__lt=older_than, last_login__isnull=True)
+        .exclude(is_superuser=True)
+        .exclude(emailaddress__verified=True)
+    )
+    count = 0
+    for user in stale.iterator():
+        try:
+            delete_account(user)
+        except DomainError:
+            continue
+        count += 1
+    return count

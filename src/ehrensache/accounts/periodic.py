@@ -1,0 +1,3 @@
+from .tasks import delete_unverified_accounts
+
+JOBS = [delete_unverified_accounts]
