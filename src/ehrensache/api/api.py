@@ -53,6 +53,7 @@ def _mount_routers():
         ("agencies", "/agencies"),
         ("courses", "/courses"),
         ("brokering", "/brokering"),
+        ("engagements", "/engagements"),
     ]:
         module = import_module(f"ehrensache.{app}.api")
         api.add_router(prefix, module.router)

@@ -1,0 +1,199 @@
+"""Engagements through the API: own records for volunteers, the organization's for coordinators.
+
+Authentication: the browser session or a personal token (``Authorization: Bearer es_…``).
+Records of other people answer 404, exactly as if they did not exist. Agency and network
+staff see none of these personal records.
+"""
+
+from datetime import date, datetime
+
+from django.utils import timezone
+from ninja import Field, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import HttpBearer, django_auth
+
+from ehrensache.core.errors import NotFound
+from ehrensache.opportunities.models import ApiToken
+
+from . import queries, services
+from .models import RecordCheck
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        found = ApiToken.find_active(token)
+        if found is None:
+            return None
+        found.touch()
+        request.user = found.user
+        return found.user
+
+
+router = Router(tags=["engagements"], auth=[TokenAuth(), django_auth])
+
+
+class EngagementOut(Schema):
+    id: int
+    volunteer: str
+    organization: str
+    organization_id: int
+    opportunity_id: int | None
+    interest_id: int | None
+    role: str
+    start: date
+    end: date | None
+    programme: str
+    status: str
+    coordinator: str | None
+
+
+class HoursOut(Schema):
+    id: int
+    engagement_id: int
+    date: date
+    minutes: int
+    activity: str
+    note: str
+    verified_at: datetime | None
+
+
+class HoursIn(Schema):
+    date: date
+    minutes: int = Field(..., description="Dauer in Minuten (1–1440)")
+    activity: str
+    note: str = ""
+
+
+class VerifyIn(Schema):
+    organization_id: int
+    entry_ids: list[int]
+
+
+class VerifyOut(Schema):
+    verified: int
+
+
+class RecordCheckOut(Schema):
+    inspected: bool
+    issued_on: date
+    inspected_on: date
+    relevant_entry: bool
+
+
+class AllowanceOut(Schema):
+    id: int
+    engagement_id: int
+    kind: str
+    activity: str
+    amount_cents: int
+    paid_on: date
+    year: int
+    legal_basis: str
+
+
+class MonthOut(Schema):
+    month: date
+    minutes: int
+    verified: int
+
+
+class OrganizationHoursOut(Schema):
+    organization: str
+    minutes: int
+    verified: int
+
+
+class SummaryOut(Schema):
+    year: int
+    minutes: int
+    verified: int
+    per_month: list[MonthOut]
+    per_organization: list[OrganizationHoursOut]
+
+
+def _engagement_out(e) -> dict:
+    return {
+        "id": e.pk,
+        "volunteer": str(e.volunteer),
+        "organization": e.organization.name,
+        "organization_id": e.organization_id,
+        "opportunity_id": e.opportunity_id,
+        "interest_id": e.interest_id,
+        "role": e.role,
+        "start": e.start,
+        "end": e.end,
+        "programme": e.programme,
+        "status": e.status,
+        "coordinator": str(e.coordinator) if e.coordinator_id else None,
+    }
+
+
+def _visible(request, pk):
+    engagement = queries.engagements_visible_to(request.user).filter(pk=pk).first()
+    if engagement is None:
+        raise NotFound("Engagement nicht gefunden.")
+    return engagement
+
+
+@router.get("/", response=list[EngagementOut])
+@paginate(LimitOffsetPagination)
+def list_engagements(request):
+    """Engagements the caller may see (own, or of the organizations they coordinate)."""
+    return [
+        _engagement_out(e)
+        for e in queries.engagements_visible_to(request.user).order_by("-start", "-pk")
+    ]
+
+
+@router.get("/hours/summary", response=SummaryOut)
+def hours_summary(request, year: int | None = None):
+    """The caller's own hours of a year: per month and per organization."""
+    year = year if year and 2000 <= year <= 2100 else timezone.localdate().year
+    return queries.hours_summary(request.user, year=year)
+
+
+@router.post("/hours/verify", response=VerifyOut)
+def verify_hours(request, payload: VerifyIn):
+    entries = services.verify_hours_bulk(
+        payload.entry_ids, organization_id=payload.organization_id, actor=request.user
+    )
+    return {"verified": len(entries)}
+
+
+@router.get("/{int:pk}", response=EngagementOut)
+def get_engagement(request, pk: int):
+    return _engagement_out(_visible(request, pk))
+
+
+@router.get("/{int:pk}/hours", response=list[HoursOut])
+@paginate(LimitOffsetPagination)
+def list_hours(request, pk: int):
+    return _visible(request, pk).hours_entries.order_by("-date", "-pk")
+
+
+@router.post("/{int:pk}/hours", response={201: HoursOut})
+def create_hours(request, pk: int, payload: HoursIn):
+    entry = services.log_hours(
+        _visible(request, pk),
+        date=payload.date,
+        minutes=payload.minutes,
+        activity=payload.activity,
+        note=payload.note,
+        actor=request.user,
+    )
+    return 201, entry
+
+
+@router.get("/{int:pk}/record-check", response=RecordCheckOut)
+def get_record_check(request, pk: int):
+    """§ 72a: the four recorded facts (the volunteer's own, or the organization's)."""
+    check = RecordCheck.objects.filter(engagement=_visible(request, pk)).first()
+    if check is None:
+        raise NotFound("Keine Einsicht vermerkt.")
+    return check
+
+
+@router.get("/{int:pk}/allowances", response=list[AllowanceOut])
+@paginate(LimitOffsetPagination)
+def list_allowances(request, pk: int):
+    return _visible(request, pk).allowance_payments.order_by("-paid_on", "-pk")

@@ -1,0 +1,240 @@
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import AllowancePayment, Programme, TrainingRecord
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def date_field(label, *, required=True, help_text=""):
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DATE_WIDGET,
+        help_text=help_text,
+        error_messages={"invalid": _("Bitte geben Sie ein gültiges Datum an.")},
+    )
+
+
+def parse_duration(value: str) -> int | None:
+    """'2', '1,5', '1.5', '1:30', '90 min' → minutes; None if unreadable."""
+    text = (value or "").strip().lower().replace(" ", "")
+    if not text:
+        return None
+    if m := re.fullmatch(r"(\d{1,3})(?:min|m)", text):
+        return int(m.group(1))
+    if m := re.fullmatch(r"(-?\d{1,3}):(\d{2})", text):
+        hours, minutes = int(m.group(1)), int(m.group(2))
+        if minutes >= 60:
+            return None
+        return hours * 60 + (minutes if hours >= 0 else -minutes)
+    text = text.removesuffix("h").removesuffix("std").replace(",", ".")
+    try:
+        hours = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not hours.is_finite():
+        return None
+    return int((hours * 60).to_integral_value())
+
+
+class EuroField(forms.DecimalField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 9)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("localize", True)
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+
+    def to_cents(self, value) -> int | None:
+        return None if value is None else int((value * 100).to_integral_value())
+
+
+class StartEngagementForm(forms.Form):
+    volunteer_email = forms.EmailField(
+        label=_("E-Mail-Adresse der freiwilligen Person"),
+        help_text=_("Die Person braucht ein Konto bei Ehrensache."),
+    )
+    opportunity = forms.ModelChoiceField(
+        label=_("Engagementangebot"), queryset=None, required=False, empty_label=_("– keines –")
+    )
+    role = forms.CharField(label=_("Aufgabe / Rolle"), max_length=160)
+    tasks = forms.CharField(
+        label=_("Tätigkeiten"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=4000,
+    )
+    start = date_field(_("Beginn"))
+    end = date_field(_("Ende"), required=False, help_text=_("Leer lassen, wenn unbefristet."))
+    programme = forms.ChoiceField(
+        label=_("Programm"), choices=Programme.choices, initial=Programme.NONE
+    )
+    weekly_hours = forms.DecimalField(
+        label=_("Wochenstunden"),
+        required=False,
+        min_value=0,
+        max_value=60,
+        decimal_places=1,
+        localize=True,
+    )
+    pocket_money = EuroField(
+        label=_("Taschengeld je Monat in Euro (FSJ/BFD)"), required=False, min_value=0
+    )
+    coordinator = forms.ModelChoiceField(
+        label=_("Verantwortliche Koordination"),
+        queryset=None,
+        required=False,
+        empty_label=_("– ich selbst –"),
+    )
+    requires_record_check = forms.BooleanField(
+        label=_("Erweitertes Führungszeugnis nötig (§ 72a SGB VIII)"), required=False
+    )
+
+    def __init__(self, *args, organization, interest=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        User = get_user_model()
+        self.fields["opportunity"].queryset = organization.opportunities.order_by("title")
+        self.fields["coordinator"].queryset = User.objects.filter(
+            organization_memberships__organization=organization
+        ).order_by("display_name", "email")
+        self.interest = interest
+        if interest is not None:
+            del self.fields["volunteer_email"]
+            self.fields["opportunity"].initial = interest.opportunity_id
+            self.fields["role"].initial = interest.opportunity.title
+
+    def clean_volunteer_email(self):
+        email = self.cleaned_data["volunteer_email"]
+        user = get_user_model().objects.filter(email__iexact=email).first()
+        if user is None:
+            raise forms.ValidationError(
+                _("Zu dieser E-Mail-Adresse gibt es kein Konto. Bitte laden Sie die Person ein.")
+            )
+        self.volunteer = user
+        return email
+
+
+class RecordCheckForm(forms.Form):
+    """§ 72a: exactly four facts. No file field, no free text (and no multipart form)."""
+
+    prefix = "fz"
+
+    issued_on = date_field(_("Ausstellungsdatum des Führungszeugnisses"))
+    inspected_on = date_field(_("Datum der Einsichtnahme"))
+    relevant_entry = forms.TypedChoiceField(
+        label=_("Enthält es eine einschlägige Eintragung (§ 72a Abs. 1 SGB VIII)?"),
+        choices=[("no", _("Nein")), ("yes", _("Ja"))],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["inspected_on"].initial = timezone.localdate()
+
+
+class TickForm(forms.Form):
+    done_on = date_field(_("Erledigt am"))
+
+
+class AddStepForm(forms.Form):
+    prefix = "schritt"
+
+    title = forms.CharField(label=_("Neuer Schritt"), max_length=160)
+
+
+class HoursForm(forms.Form):
+    prefix = "stunden"
+
+    engagement = forms.ModelChoiceField(label=_("Engagement"), queryset=None, empty_label=None)
+    date = date_field(_("Datum"))
+    duration = forms.CharField(
+        label=_("Dauer in Stunden"),
+        max_length=12,
+        help_text=_("z. B. 2 oder 1,5 oder 1:30"),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    activity = forms.CharField(label=_("Tätigkeit"), max_length=200)
+    note = forms.CharField(label=_("Notiz (freiwillig)"), max_length=500, required=False)
+
+    def __init__(self, *args, engagements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["engagement"].queryset = engagements
+        self.fields["date"].initial = timezone.localdate()
+        if engagements.count() == 1:
+            self.fields["engagement"].widget = forms.HiddenInput()
+            self.fields["engagement"].initial = engagements.first().pk
+
+    def clean_duration(self):
+        minutes = parse_duration(self.cleaned_data["duration"])
+        if minutes is None:
+            raise forms.ValidationError(
+                _("Bitte geben Sie die Dauer als Zahl an, z. B. 1,5 oder 1:30.")
+            )
+        if minutes <= 0:
+            raise forms.ValidationError(_("Bitte geben Sie eine Dauer größer als null an."))
+        if minutes > 24 * 60:
+            raise forms.ValidationError(_("Ein Tag hat höchstens 24 Stunden."))
+        return minutes
+
+
+class AllowanceForm(forms.Form):
+    prefix = "pauschale"
+
+    kind = forms.ChoiceField(
+        label=_("Art der Pauschale"),
+        choices=AllowancePayment.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    activity = forms.CharField(label=_("Tätigkeit"), max_length=200)
+    amount = EuroField(label=_("Betrag in Euro"), min_value=Decimal("0.01"))
+    paid_on = date_field(_("Ausgezahlt am"))
+    shared = forms.BooleanField(
+        label=_("Die Person teilt diese Zahlung mit ihren anderen Einsatzstellen"),
+        required=False,
+        help_text=_(
+            "Nur mit ihrer Zustimmung: dann sehen alle ihre Einsatzstellen die Jahressumme."
+        ),
+    )
+
+
+class EndForm(forms.Form):
+    prefix = "ende"
+
+    end = date_field(_("Letzter Tag"))
+
+
+class SeminarDayForm(forms.Form):
+    prefix = "seminar"
+
+    date = date_field(_("Seminartag"))
+    title = forms.CharField(label=_("Seminar"), max_length=200, required=False)
+
+
+class SupervisionForm(forms.Form):
+    prefix = "supervision"
+
+    date = date_field(_("Datum der Supervision"))
+    minutes = forms.IntegerField(label=_("Dauer in Minuten"), min_value=1, max_value=24 * 60)
+
+
+class TrainingRecordForm(forms.Form):
+    prefix = "fortbildung"
+
+    kind = forms.ChoiceField(label=_("Art"), choices=TrainingRecord.Kind.choices)
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    provider = forms.CharField(label=_("Anbieter"), max_length=200)
+    completed_on = date_field(_("Abgeschlossen am"))
+    teaching_units = forms.DecimalField(
+        label=_("Unterrichtseinheiten (45 Minuten)"),
+        min_value=Decimal("0.5"),
+        max_value=1000,
+        decimal_places=1,
+        localize=True,
+    )

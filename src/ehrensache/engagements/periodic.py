@@ -1,0 +1,9 @@
+"""Daily engagement jobs (``manage.py run_periodic``): statuses first, then § 72a retention."""
+
+from .tasks import (
+    delete_expired_record_checks,
+    remind_record_check_reinspection,
+    update_engagement_statuses,
+)
+
+JOBS = [update_engagement_statuses, delete_expired_record_checks, remind_record_check_reinspection]

@@ -1,0 +1,286 @@
+"""Programme rules: FSJ, BFD, Freiwilligendienst aller Generationen, WIR-Lotsen, hospice.
+
+``start_problems`` lists what keeps an engagement from starting (German messages);
+``programme_status`` gives the figures a coordinator checks along the way (seminar days due
+versus attended, training hours, WIR allowance per month, supervision). All figures come
+from dated ``Rule`` rows (see ``dated.rule_value``).
+"""
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .dated import add_months, euro, months_between, rule_value
+from .models import Engagement, Programme, RuleKey, TrainingRecord
+
+UNIT_MINUTES = 45  # one Unterrichtseinheit
+
+
+def _fmt(day: date) -> str:
+    return date_format(day, "d.m.Y")
+
+
+def _course_units(person, *, category: str, until: date) -> Decimal:
+    """Teaching units of completed platform courses of ``category`` finished by ``until``."""
+    from ehrensache.courses.models import Completion
+
+    return Completion.objects.filter(
+        person=person, category=category, last_day__lte=until
+    ).aggregate(total=Sum("teaching_units"))["total"] or Decimal(0)
+
+
+def _recorded_units(person, *, kind: str, until: date, since: date | None = None) -> Decimal:
+    qs = TrainingRecord.objects.filter(person=person, kind=kind, completed_on__lte=until)
+    if since is not None:
+        qs = qs.filter(completed_on__gte=since)
+    return qs.aggregate(total=Sum("teaching_units"))["total"] or Decimal(0)
+
+
+def has_hospice_preparation(person, *, on: date) -> bool:
+    """A completed Befähigungskurs: a platform course of category hospice or a recorded one."""
+    from ehrensache.courses.models import Category, Completion
+
+    return (
+        Completion.objects.filter(
+            person=person, category=Category.HOSPICE, last_day__lte=on
+        ).exists()
+        or TrainingRecord.objects.filter(
+            person=person, kind=TrainingRecord.Kind.HOSPICE_PREPARATION, completed_on__lte=on
+        ).exists()
+    )
+
+
+def wir_basic_units(person, *, on: date) -> Decimal:
+    from ehrensache.courses.models import Category
+
+    return _course_units(person, category=Category.INTEGRATION, until=on) + _recorded_units(
+        person, kind=TrainingRecord.Kind.INTEGRATION_BASIC, until=on
+    )
+
+
+def wir_basic_qualification_problem(person, *, on: date) -> str | None:
+    needed = rule_value(RuleKey.WIR_BASIC_MIN_UNITS, on=on)
+    units = wir_basic_units(person, on=on)
+    if units >= needed:
+        return None
+    return _(
+        "Einsätze als WIR-Integrationslotse erst nach der Basisqualifizierung: "
+        "%(units)s von mindestens %(needed)s Unterrichtseinheiten abgeschlossen."
+    ) % {"units": _units(units), "needed": needed}
+
+
+def _units(value: Decimal) -> str:
+    value = Decimal(value).normalize()
+    return f"{value:f}".replace(".", ",")
+
+
+def start_problems(engagement: Engagement) -> list[str]:
+    """What the programme's rules refuse about this engagement (empty: it may start)."""
+    check = {
+        Programme.FSJ: _service_problems,
+        Programme.BFD: _service_problems,
+        Programme.FDAG: _fdag_problems,
+        Programme.HOSPICE: _hospice_problems,
+    }.get(engagement.programme)
+    return check(engagement) if check else []
+
+
+def _service_problems(e: Engagement) -> list[str]:
+    problems = []
+    if e.end is None:
+        return [_("Für FSJ und BFD ist das vereinbarte Ende anzugeben.")]
+    low = rule_value(RuleKey.SERVICE_MIN_MONTHS, on=e.start)
+    high = rule_value(RuleKey.SERVICE_MAX_MONTHS, on=e.start)
+    months = months_between(e.start, e.end)
+    if not low <= months <= high:
+        problems.append(
+            _(
+                "Ein Freiwilligendienst dauert %(low)s bis %(high)s Monate; vereinbart sind "
+                "%(months)s Monate."
+            )
+            % {"low": low, "high": high, "months": months}
+        )
+    if e.weekly_hours is not None:
+        part_time = rule_value(RuleKey.SERVICE_PART_TIME_MIN_HOURS, on=e.start)
+        if e.weekly_hours <= part_time:
+            problems.append(
+                _("In Teilzeit sind mehr als %(hours)s Stunden je Woche vorgeschrieben.")
+                % {"hours": part_time}
+            )
+    if e.pocket_money_cents is not None:
+        for day in _year_starts(e.start, e.end):
+            cap = rule_value(RuleKey.POCKET_MONEY_CAP, on=day)
+            if e.pocket_money_cents > cap:
+                problems.append(
+                    _(
+                        "Das Taschengeld von %(amount)s im Monat übersteigt die Obergrenze von "
+                        "%(cap)s (gültig ab %(date)s)."
+                    )
+                    % {"amount": euro(e.pocket_money_cents), "cap": euro(cap), "date": _fmt(day)}
+                )
+                break
+    return problems
+
+
+def _year_starts(start: date, end: date) -> list[date]:
+    """The start and each 1 January within the period: caps change with the year."""
+    days = [start]
+    for year in range(start.year + 1, end.year + 1):
+        days.append(date(year, 1, 1))
+    return days
+
+
+def _fdag_problems(e: Engagement) -> list[str]:
+    problems = []
+    min_hours = rule_value(RuleKey.FDAG_MIN_WEEKLY_HOURS, on=e.start)
+    min_months = rule_value(RuleKey.FDAG_MIN_MONTHS, on=e.start)
+    if e.weekly_hours is None or e.weekly_hours < min_hours:
+        problems.append(
+            _(
+                "Der Freiwilligendienst aller Generationen verlangt mindestens %(hours)s Stunden je Woche."
+            )
+            % {"hours": min_hours}
+        )
+    if e.end is not None and e.end < add_months(e.start, min_months) - _one_day():
+        problems.append(
+            _("Der Freiwilligendienst aller Generationen dauert mindestens %(months)s Monate.")
+            % {"months": min_months}
+        )
+    return problems
+
+
+def _one_day():
+    from datetime import timedelta
+
+    return timedelta(days=1)
+
+
+def _hospice_problems(e: Engagement) -> list[str]:
+    if has_hospice_preparation(e.volunteer, on=e.start):
+        return []
+    return [
+        _(
+            "Eine Hospizbegleitung kann erst beginnen, wenn der Befähigungskurs als "
+            "abgeschlossen erfasst ist."
+        )
+    ]
+
+
+# --- Status along the way -------------------------------------------------------------------
+
+
+@dataclass
+class ProgrammeStatus:
+    lines: list[tuple[str, str]] = field(default_factory=list)  # (label, value)
+    warnings: list[str] = field(default_factory=list)
+    monthly_allowance: list[tuple[date, int, int]] = field(default_factory=list)
+
+
+def seminar_days_due(e: Engagement) -> int | None:
+    if e.programme not in (Programme.FSJ, Programme.BFD) or e.end is None:
+        return None
+    per_year = rule_value(RuleKey.SEMINAR_DAYS_PER_12_MONTHS, on=e.start)
+    months = months_between(e.start, e.end)
+    if months <= 12:
+        return math.ceil(per_year * months / 12)
+    if e.programme == Programme.BFD:
+        extra = rule_value(RuleKey.BFD_EXTRA_SEMINAR_DAYS, on=e.start)
+        return per_year + extra * (months - 12)
+    return math.ceil(per_year * months / 12)
+
+
+def fdag_training_hours(e: Engagement, *, year_start: date) -> Decimal:
+    """Further training (courses and recorded trainings) in the agreement year."""
+    from ehrensache.courses.models import Completion
+
+    year_end = add_months(year_start, 12) - _one_day()
+    units = Completion.objects.filter(
+        person=e.volunteer, last_day__gte=year_start, last_day__lte=year_end
+    ).aggregate(total=Sum("teaching_units"))["total"] or Decimal(0)
+    units += TrainingRecord.objects.filter(
+        person=e.volunteer, completed_on__gte=year_start, completed_on__lte=year_end
+    ).aggregate(total=Sum("teaching_units"))["total"] or Decimal(0)
+    return (units * UNIT_MINUTES / 60).quantize(Decimal("0.1"))
+
+
+def wir_monthly_allowance(e: Engagement) -> list[tuple[date, int, int]]:
+    """(month, minutes, cents) of WIR assignments: hours × the hourly allowance of that month."""
+    rows = (
+        e.hours_entries.annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(minutes=Sum("minutes"))
+        .order_by("month")
+    )
+    result = []
+    for row in rows:
+        month = row["month"]
+        month = month if isinstance(month, date) else month.date()
+        rate = rule_value(RuleKey.WIR_HOURLY_ALLOWANCE, on=month)
+        result.append((month, row["minutes"], round(row["minutes"] * rate / 60)))
+    return result
+
+
+def programme_status(e: Engagement, *, today: date) -> ProgrammeStatus:
+    status = ProgrammeStatus()
+    if e.programme in (Programme.FSJ, Programme.BFD):
+        due = seminar_days_due(e)
+        attended = e.seminar_days.count()
+        status.lines.append((_("Seminartage fällig"), str(due if due is not None else "–")))
+        status.lines.append((_("Seminartage besucht"), str(attended)))
+        if e.pocket_money_cents is not None:
+            status.lines.append((_("Taschengeld je Monat"), euro(e.pocket_money_cents)))
+        if due is not None and e.end is not None and e.end <= today and attended < due:
+            status.warnings.append(_("Es fehlen %(n)s Seminartage.") % {"n": due - attended})
+        status.warnings.extend(_service_problems(e))
+    elif e.programme == Programme.FDAG:
+        needed = rule_value(RuleKey.FDAG_MIN_TRAINING_HOURS, on=e.start)
+        year_start = e.start
+        while add_months(year_start, 12) <= today:
+            year_start = add_months(year_start, 12)
+        hours = fdag_training_hours(e, year_start=year_start)
+        status.lines.append(
+            (
+                _("Fortbildung seit %(date)s") % {"date": _fmt(year_start)},
+                _("%(hours)s von %(needed)s Stunden") % {"hours": _units(hours), "needed": needed},
+            )
+        )
+        if hours < needed:
+            status.warnings.append(
+                _("Im laufenden Dienstjahr fehlen noch %(missing)s Stunden Fortbildung.")
+                % {"missing": _units(Decimal(needed) - hours)}
+            )
+        status.warnings.extend(_fdag_problems(e))
+    elif e.programme == Programme.WIR_LOTSE:
+        units = wir_basic_units(e.volunteer, on=today)
+        needed = rule_value(RuleKey.WIR_BASIC_MIN_UNITS, on=today)
+        status.lines.append(
+            (
+                _("Basisqualifizierung"),
+                _("%(units)s von %(needed)s UE") % {"units": _units(units), "needed": needed},
+            )
+        )
+        problem = wir_basic_qualification_problem(e.volunteer, on=today)
+        if problem:
+            status.warnings.append(problem)
+        status.monthly_allowance = wir_monthly_allowance(e)
+    elif e.programme == Programme.HOSPICE:
+        meetings = list(e.supervision_meetings.all()[:1])
+        status.lines.append(
+            (
+                _("Befähigungskurs"),
+                _("abgeschlossen")
+                if has_hospice_preparation(e.volunteer, on=today)
+                else _("fehlt"),
+            )
+        )
+        status.lines.append((_("Supervisionen"), str(e.supervision_meetings.count())))
+        status.lines.append(
+            (_("Letzte Supervision"), _fmt(meetings[0].date) if meetings else _("noch keine"))
+        )
+    return status

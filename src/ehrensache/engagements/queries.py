@@ -1,0 +1,120 @@
+"""Scoped reads: a volunteer sees their own records, coordinators their organizations'."""
+
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractMonth
+
+from ehrensache.accounts.roles import roles_of
+
+from .models import AllowancePayment, Engagement, HoursEntry
+
+
+def engagements_visible_to(user) -> QuerySet[Engagement]:
+    if not user.is_authenticated:
+        return Engagement.objects.none()
+    orgs = roles_of(user).organization_ids
+    return Engagement.objects.filter(
+        Q(volunteer=user) | Q(organization_id__in=orgs)
+    ).select_related("organization", "volunteer", "opportunity", "coordinator")
+
+
+def engagements_of_volunteer(user) -> QuerySet[Engagement]:
+    return Engagement.objects.filter(volunteer=user).select_related("organization", "opportunity")
+
+
+def engagements_managed_by(user, *, organization_id: int | None = None) -> QuerySet[Engagement]:
+    orgs = roles_of(user).organization_ids
+    if organization_id is not None:
+        orgs = orgs & {organization_id}
+    return (
+        Engagement.objects.filter(organization_id__in=orgs)
+        .select_related("organization", "volunteer", "coordinator")
+        .annotate(
+            open_hours=Count("hours_entries", filter=Q(hours_entries__verified_at__isnull=True))
+        )
+    )
+
+
+def hours_visible_to(user) -> QuerySet[HoursEntry]:
+    if not user.is_authenticated:
+        return HoursEntry.objects.none()
+    orgs = roles_of(user).organization_ids
+    return HoursEntry.objects.filter(
+        Q(engagement__volunteer=user) | Q(engagement__organization_id__in=orgs)
+    ).select_related("engagement__organization", "engagement__volunteer")
+
+
+def unverified_hours_for(user, *, organization_id: int | None = None) -> QuerySet[HoursEntry]:
+    orgs = roles_of(user).organization_ids
+    if organization_id is not None:
+        orgs = orgs & {organization_id}
+    return (
+        HoursEntry.objects.filter(engagement__organization_id__in=orgs, verified_at__isnull=True)
+        .exclude(engagement__volunteer=user)
+        .select_related("engagement__organization", "engagement__volunteer")
+        .order_by("date", "pk")
+    )
+
+
+def allowances_visible_to(user) -> QuerySet[AllowancePayment]:
+    if not user.is_authenticated:
+        return AllowancePayment.objects.none()
+    orgs = roles_of(user).organization_ids
+    return AllowancePayment.objects.filter(
+        Q(engagement__volunteer=user) | Q(engagement__organization_id__in=orgs)
+    ).select_related("engagement__organization", "engagement__volunteer")
+
+
+def hours_summary(user, *, year: int) -> dict:
+    """A volunteer's own hours of ``year``: per month (1–12), per organization, total.
+
+    Two queries, whatever the number of entries. Minutes; ``verified`` counts confirmed ones.
+    """
+    base = HoursEntry.objects.filter(
+        engagement__volunteer=user, date__gte=date(year, 1, 1), date__lte=date(year, 12, 31)
+    )
+    verified = Sum("minutes", filter=Q(verified_at__isnull=False))
+    months = {
+        row["month"]: row
+        for row in base.annotate(month=ExtractMonth("date"))
+        .values("month")
+        .annotate(minutes=Sum("minutes"), verified=verified)
+    }
+    per_month = [
+        {
+            "month": date(year, m, 1),
+            "minutes": months.get(m, {}).get("minutes") or 0,
+            "verified": months.get(m, {}).get("verified") or 0,
+        }
+        for m in range(1, 13)
+    ]
+    per_org = list(
+        base.values("engagement__organization__name")
+        .annotate(minutes=Sum("minutes"), verified=verified)
+        .order_by("engagement__organization__name")
+    )
+    return {
+        "year": year,
+        "per_month": per_month,
+        "per_organization": [
+            {
+                "organization": r["engagement__organization__name"],
+                "minutes": r["minutes"],
+                "verified": r["verified"] or 0,
+            }
+            for r in per_org
+        ],
+        "minutes": sum(m["minutes"] for m in per_month),
+        "verified": sum(m["verified"] for m in per_month),
+    }
+
+
+def allowance_totals_for_volunteer(user, *, year: int) -> list[dict]:
+    """The volunteer's own allowance totals of ``year`` per kind (all organizations)."""
+    return list(
+        AllowancePayment.objects.filter(engagement__volunteer=user, year=year)
+        .values("kind")
+        .annotate(total=Sum("amount_cents"))
+        .order_by("kind")
+    )

@@ -1,0 +1,521 @@
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ehrensache.accounts.roles import roles_of
+from ehrensache.core.errors import DomainError
+from ehrensache.core.pdf import pdf_response, render_pdf
+from ehrensache.organizations.models import Organization
+
+from . import forms, programmes, queries, services
+from .dated import euro
+from .models import Engagement, HoursEntry, OnboardingCheck, OnboardingItem, RecordCheck
+
+PAGE_SIZE = 25
+
+
+def _engagement(request, pk, *, manage=False) -> Engagement:
+    """The engagement if the user may see it (manage: coordinate it); 404 otherwise."""
+    engagement = get_object_or_404(queries.engagements_visible_to(request.user), pk=pk)
+    if manage and not request.user.has_perm("engagements.manage_engagement", engagement):
+        raise Http404
+    return engagement
+
+
+def _fail(form, exc: DomainError):
+    form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("jahr", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+# --- Volunteer --------------------------------------------------------------------------------
+
+
+@login_required
+def mine(request):
+    year = _year(request)
+    context = {
+        "engagements": list(queries.engagements_of_volunteer(request.user)),
+        "summary": queries.hours_summary(request.user, year=year),
+        "allowances": [
+            {"kind": row["kind"], "total": euro(row["total"])}
+            for row in queries.allowance_totals_for_volunteer(request.user, year=year)
+        ],
+        "year": year,
+        "years": [year - 1, year + 1],
+    }
+    return render(request, "engagements/mine.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def log_hours(request):
+    """The quick form (phone first): for one of my running engagements."""
+    engagements = queries.engagements_of_volunteer(request.user).filter(
+        status__in=[Engagement.Status.ACTIVE, Engagement.Status.PLANNED]
+    )
+    form = forms.HoursForm(request.POST or None, engagements=engagements)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.log_hours(
+                form.cleaned_data["engagement"],
+                date=form.cleaned_data["date"],
+                minutes=form.cleaned_data["duration"],
+                activity=form.cleaned_data["activity"],
+                note=form.cleaned_data["note"],
+                actor=request.user,
+            )
+        except DomainError as exc:
+            _fail(form, exc)
+        else:
+            messages.success(request, _("Ihre Stunden sind eingetragen."))
+            return redirect("engagements:mine")
+    return render(
+        request,
+        "engagements/log_hours.html",
+        {"form": form, "has_engagements": engagements.exists()},
+    )
+
+
+@login_required
+@require_POST
+def delete_hours(request, pk):
+    entry = get_object_or_404(queries.hours_visible_to(request.user), pk=pk)
+    try:
+        services.delete_hours(entry, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Der Eintrag wurde gelöscht."))
+    return redirect(entry.engagement)
+
+
+# --- Coordinator ----------------------------------------------------------------------------
+
+
+def _require_coordinator(request):
+    if not roles_of(request.user).is_coordinator:
+        raise PermissionDenied
+
+
+@login_required
+def manage(request):
+    _require_coordinator(request)
+    qs = queries.engagements_managed_by(request.user)
+    status = request.GET.get("status", "")
+    if status in Engagement.Status.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs.order_by("-start", "-pk"), PAGE_SIZE).get_page(request.GET.get("seite"))
+    organizations = Organization.objects.filter(pk__in=roles_of(request.user).organization_ids)
+    return render(
+        request,
+        "engagements/manage.html",
+        {
+            "page_obj": page,
+            "status": status,
+            "statuses": Engagement.Status.choices,
+            "organizations": organizations,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def start(request):
+    _require_coordinator(request)
+    interest = None
+    if interest_id := request.GET.get("interesse") or request.POST.get("interest"):
+        from ehrensache.brokering.models import Interest
+
+        interest = get_object_or_404(
+            Interest.objects.select_related("opportunity__organization", "volunteer"),
+            pk=interest_id if str(interest_id).isdigit() else 0,
+            opportunity__organization_id__in=roles_of(request.user).organization_ids,
+        )
+        organization = interest.opportunity.organization
+    else:
+        orgs = Organization.objects.filter(pk__in=roles_of(request.user).organization_ids)
+        org_id = request.GET.get("einsatzstelle") or request.POST.get("organization")
+        organization = (
+            orgs.filter(pk=org_id).first() if str(org_id or "").isdigit() else orgs.first()
+        )
+        if organization is None:
+            raise Http404
+    form = forms.StartEngagementForm(
+        request.POST or None, organization=organization, interest=interest
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            engagement = services.start_engagement(
+                organization,
+                volunteer=getattr(form, "volunteer", None),
+                interest=interest,
+                opportunity=data["opportunity"],
+                role=data["role"],
+                tasks=data["tasks"],
+                start=data["start"],
+                end=data["end"],
+                programme=data["programme"],
+                weekly_hours=data["weekly_hours"],
+                pocket_money_cents=form.fields["pocket_money"].to_cents(data["pocket_money"]),
+                coordinator=data["coordinator"],
+                requires_record_check=data["requires_record_check"],
+                actor=request.user,
+            )
+        except DomainError as exc:
+            _fail(form, exc)
+        else:
+            messages.success(request, _("Das Engagement ist angelegt."))
+            return redirect(engagement)
+    return render(
+        request,
+        "engagements/start.html",
+        {"form": form, "organization": organization, "interest": interest},
+    )
+
+
+def _detail_context(request, engagement, **forms_):
+    can_manage = request.user.has_perm("engagements.manage_engagement", engagement)
+    today = timezone.localdate()
+    record_check = RecordCheck.objects.filter(engagement=engagement).first()
+    hours = Paginator(
+        engagement.hours_entries.select_related("verified_by").order_by("-date", "-pk"), PAGE_SIZE
+    ).get_page(request.GET.get("seite"))
+    context = {
+        "engagement": engagement,
+        "can_manage": can_manage,
+        "is_volunteer": engagement.volunteer_id == request.user.pk,
+        "checks": list(engagement.onboarding_checks.select_related("done_by")),
+        "record_check": record_check,
+        "record_check_due": services.record_check_due_on(record_check, engagement.organization)
+        if record_check
+        else None,
+        "record_check_deletion": services.record_check_deletion_due_on(engagement)
+        if record_check
+        else None,
+        "hours_page": hours,
+        "allowances": list(engagement.allowance_payments.all()),
+        "status": programmes.programme_status(engagement, today=today),
+        "seminar_days": list(engagement.seminar_days.all()),
+        "supervisions": list(engagement.supervision_meetings.all()[:10]),
+        "today": today,
+        "tick_form": forms.TickForm(initial={"done_on": today}),
+        "step_form": forms_.pop("step_form", forms.AddStepForm()),
+        "hours_form": forms_.pop(
+            "hours_form",
+            forms.HoursForm(engagements=Engagement.objects.filter(pk=engagement.pk)),
+        ),
+    }
+    if can_manage:
+        context.update(
+            record_form=forms_.pop("record_form", forms.RecordCheckForm()),
+            allowance_form=forms_.pop("allowance_form", forms.AllowanceForm()),
+            end_form=forms_.pop("end_form", forms.EndForm(initial={"end": today})),
+            seminar_form=forms_.pop("seminar_form", forms.SeminarDayForm()),
+            supervision_form=forms_.pop("supervision_form", forms.SupervisionForm()),
+            training_form=forms_.pop("training_form", forms.TrainingRecordForm()),
+        )
+    context.update(forms_)
+    return context
+
+
+@login_required
+def detail(request, pk):
+    engagement = _engagement(request, pk)
+    return render(request, "engagements/detail.html", _detail_context(request, engagement))
+
+
+def _post_form(request, pk, form_class, form_name, action, success, *, manage=True, status=200):
+    """Shared POST handling for the detail page's small forms: errors re-render the page."""
+    engagement = _engagement(request, pk, manage=manage)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            result = action(engagement, form.cleaned_data)
+        except DomainError as exc:
+            _fail(form, exc)
+        else:
+            for warning in getattr(result, "warnings", []) or []:
+                messages.warning(request, warning)
+            messages.success(request, success)
+            return redirect(engagement)
+    context = _detail_context(request, engagement, **{form_name: form})
+    return render(request, "engagements/detail.html", context, status=422)
+
+
+@login_required
+@require_POST
+def record_check(request, pk):
+    return _post_form(
+        request,
+        pk,
+        forms.RecordCheckForm,
+        "record_form",
+        lambda e, d: services.record_certificate_inspection(
+            e,
+            issued_on=d["issued_on"],
+            inspected_on=d["inspected_on"],
+            relevant_entry=d["relevant_entry"],
+            actor=request.user,
+        ),
+        _("Die Einsicht in das Führungszeugnis ist vermerkt."),
+    )
+
+
+@login_required
+@require_POST
+def add_allowance(request, pk):
+    return _post_form(
+        request,
+        pk,
+        forms.AllowanceForm,
+        "allowance_form",
+        lambda e, d: services.record_allowance(
+            e,
+            kind=d["kind"],
+            activity=d["activity"],
+            amount_cents=forms.EuroField().to_cents(d["amount"]),
+            paid_on=d["paid_on"],
+            shared=d["shared"],
+            actor=request.user,
+        ),
+        _("Die Zahlung ist gebucht."),
+    )
+
+
+@login_required
+@require_POST
+def engagement_hours(request, pk):
+    """Hours for this engagement, by the volunteer or a coordinator for them."""
+    engagement = _engagement(request, pk)
+    form = forms.HoursForm(request.POST, engagements=Engagement.objects.filter(pk=engagement.pk))
+    if form.is_valid():
+        try:
+            services.log_hours(
+                engagement,
+                date=form.cleaned_data["date"],
+                minutes=form.cleaned_data["duration"],
+                activity=form.cleaned_data["activity"],
+                note=form.cleaned_data["note"],
+                actor=request.user,
+            )
+        except DomainError as exc:
+            _fail(form, exc)
+        else:
+            messages.success(request, _("Die Stunden sind eingetragen."))
+            return redirect(engagement)
+    context = _detail_context(request, engagement, hours_form=form)
+    return render(request, "engagements/detail.html", context, status=422)
+
+
+@login_required
+@require_POST
+def end(request, pk):
+    return _post_form(
+        request,
+        pk,
+        forms.EndForm,
+        "end_form",
+        lambda e, d: services.end_engagement(e, end=d["end"], actor=request.user),
+        _("Das Engagement ist beendet."),
+    )
+
+
+@login_required
+@require_POST
+def not_started(request, pk):
+    engagement = _engagement(request, pk, manage=True)
+    try:
+        services.mark_not_started(engagement, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Vermerkt: Das Engagement wurde nicht angetreten."))
+    return redirect(engagement)
+
+
+@login_required
+@require_POST
+def seminar_day(request, pk):
+    return _post_form(
+        request,
+        pk,
+        forms.SeminarDayForm,
+        "seminar_form",
+        lambda e, d: services.record_seminar_day(
+            e, date=d["date"], title=d["title"], actor=request.user
+        ),
+        _("Der Seminartag ist erfasst."),
+    )
+
+
+@login_required
+@require_POST
+def supervision(request, pk):
+    return _post_form(
+        request,
+        pk,
+        forms.SupervisionForm,
+        "supervision_form",
+        lambda e, d: services.record_supervision(
+            e, date=d["date"], minutes=d["minutes"], actor=request.user
+        ),
+        _("Die Supervision ist erfasst."),
+    )
+
+
+@login_required
+@require_POST
+def training(request, pk):
+    return _post_form(
+        request,
+        pk,
+        forms.TrainingRecordForm,
+        "training_form",
+        lambda e, d: services.record_training(
+            e.organization, person=e.volunteer, actor=request.user, **d
+        ),
+        _("Die Fortbildung ist erfasst."),
+    )
+
+
+@login_required
+@require_POST
+def add_step(request, pk):
+    return _post_form(
+        request,
+        pk,
+        forms.AddStepForm,
+        "step_form",
+        lambda e, d: services.add_onboarding_check(e, title=d["title"], actor=request.user),
+        _("Der Schritt ist ergänzt."),
+    )
+
+
+@login_required
+@require_POST
+def tick(request, pk, check_pk):
+    engagement = _engagement(request, pk, manage=True)
+    check = get_object_or_404(OnboardingCheck, pk=check_pk, engagement=engagement)
+    try:
+        if request.POST.get("undo"):
+            services.untick_onboarding(check, actor=request.user)
+        else:
+            form = forms.TickForm(request.POST)
+            if not form.is_valid():
+                raise DomainError(_("Bitte geben Sie ein gültiges Datum an."))
+            services.tick_onboarding(
+                check, done_on=form.cleaned_data["done_on"], actor=request.user
+            )
+    except DomainError as exc:
+        messages.error(request, f"{check.title}: {exc}")
+    else:
+        messages.success(request, _("„%(step)s“ ist aktualisiert.") % {"step": check.title})
+    return redirect(engagement.get_absolute_url() + "#einarbeitung")
+
+
+@login_required
+def certificate_request_pdf(request, pk):
+    """Letter confirming the volunteer role, for the free certificate at the Bürgeramt."""
+    engagement = _engagement(request, pk, manage=True)
+    pdf = render_pdf(
+        "engagements/pdf/certificate_request.html",
+        {"engagement": engagement, "today": timezone.localdate(), "signer": request.user},
+    )
+    return pdf_response(pdf, f"bestaetigung-ehrenamt-{engagement.pk}.pdf")
+
+
+@login_required
+def agreement_pdf(request, pk):
+    engagement = _engagement(request, pk)
+    pdf = render_pdf(
+        "engagements/pdf/agreement.html",
+        {
+            "engagement": engagement,
+            "today": timezone.localdate(),
+            "pocket_money": euro(engagement.pocket_money_cents)
+            if engagement.pocket_money_cents
+            else "",
+            "checks": list(engagement.onboarding_checks.all()),
+        },
+    )
+    return pdf_response(pdf, f"engagementvereinbarung-{engagement.pk}.pdf")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    """Unconfirmed hours of my organizations: confirm single entries or several at once."""
+    _require_coordinator(request)
+    qs = queries.unverified_hours_for(request.user)
+    if request.method == "POST":
+        ids = [int(i) for i in request.POST.getlist("entry") if i.isdigit()]
+        by_org = defaultdict(list)
+        for entry_id, org_id in HoursEntry.objects.filter(pk__in=ids).values_list(
+            "pk", "engagement__organization_id"
+        ):
+            by_org[org_id].append(entry_id)
+        try:
+            if not by_org:
+                raise DomainError(_("Bitte wählen Sie mindestens einen Eintrag."))
+            with transaction.atomic():
+                done = sum(
+                    len(services.verify_hours_bulk(pks, organization_id=org_id, actor=request.user))
+                    for org_id, pks in by_org.items()
+                )
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("%(n)s Einträge sind bestätigt.") % {"n": done})
+        return redirect("engagements:verify")
+    page = Paginator(qs, 50).get_page(request.GET.get("seite"))
+    return render(request, "engagements/verify.html", {"page_obj": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checklist(request, org_pk):
+    organization = get_object_or_404(Organization, pk=org_pk)
+    if not request.user.has_perm("engagements.manage_organization", organization):
+        raise Http404
+    template = services.default_onboarding_template(organization)
+    form = forms.AddStepForm(request.POST or None)
+    if request.method == "POST":
+        if remove := request.POST.get("remove"):
+            item = get_object_or_404(
+                OnboardingItem, pk=remove if remove.isdigit() else 0, template=template
+            )
+            services.remove_onboarding_item(item, actor=request.user)
+            messages.success(request, _("Der Schritt ist entfernt."))
+            return redirect("engagements:checklist", org_pk=organization.pk)
+        if form.is_valid():
+            try:
+                services.add_onboarding_item(
+                    template, title=form.cleaned_data["title"], actor=request.user
+                )
+            except DomainError as exc:
+                _fail(form, exc)
+            else:
+                messages.success(request, _("Der Schritt ist ergänzt."))
+                return redirect("engagements:checklist", org_pk=organization.pk)
+    return render(
+        request,
+        "engagements/checklist.html",
+        {"organization": organization, "items": list(template.items.all()), "form": form},
+    )
