@@ -47,7 +47,9 @@ class DatedRule(models.Model):
         )
         if rule is None:
             raise RuleMissing(
-                _("Für den %(day)s ist keine Regel hinterlegt. Bitte wenden Sie sich an das Netzwerk.")
+                _(
+                    "Für den %(day)s ist keine Regel hinterlegt. Bitte wenden Sie sich an das Netzwerk."
+                )
                 % {"day": day.strftime("%d.%m.%Y")}
             )
         return rule
@@ -56,7 +58,9 @@ class DatedRule(models.Model):
 class ReleaseRule(DatedRule):
     """Freistellung für Jugendleiter/innen (HKJGB §§ 42–47): budget per calendar year."""
 
-    max_days = models.DecimalField(_("Höchstens Arbeitstage im Kalenderjahr"), max_digits=4, decimal_places=1)
+    max_days = models.DecimalField(
+        _("Höchstens Arbeitstage im Kalenderjahr"), max_digits=4, decimal_places=1
+    )
     max_half_days = models.PositiveSmallIntegerField(_("Höchstens halbe Tage im Kalenderjahr"))
     min_age = models.PositiveSmallIntegerField(_("Mindestalter"))
     notice_days = models.PositiveSmallIntegerField(
@@ -73,12 +77,18 @@ class ReleaseRule(DatedRule):
 
 
 class JuleicaRule(DatedRule):
-    min_training_hours = models.DecimalField(_("Mindeststunden Ausbildung"), max_digits=5, decimal_places=1)
-    training_window_months = models.PositiveSmallIntegerField(_("Ausbildung innerhalb von (Monaten)"))
+    min_training_hours = models.DecimalField(
+        _("Mindeststunden Ausbildung"), max_digits=5, decimal_places=1
+    )
+    training_window_months = models.PositiveSmallIntegerField(
+        _("Ausbildung innerhalb von (Monaten)")
+    )
     min_age = models.PositiveSmallIntegerField(_("Mindestalter"))
     requires_first_aid = models.BooleanField(_("Erste-Hilfe-Nachweis nötig"), default=True)
     validity_years = models.PositiveSmallIntegerField(_("Gültigkeit (Jahre)"))
-    refresher_hours = models.DecimalField(_("Fortbildung zur Verlängerung (Stunden)"), max_digits=5, decimal_places=1)
+    refresher_hours = models.DecimalField(
+        _("Fortbildung zur Verlängerung (Stunden)"), max_digits=5, decimal_places=1
+    )
     reminder_days = models.PositiveSmallIntegerField(_("Erinnerung vor Ablauf (Tage)"), default=60)
 
     class Meta(DatedRule.Meta):
@@ -90,7 +100,9 @@ class JuleicaRule(DatedRule):
 
 
 class KompetenzRule(DatedRule):
-    min_hours_per_year = models.DecimalField(_("Mindeststunden im Jahr"), max_digits=6, decimal_places=1)
+    min_hours_per_year = models.DecimalField(
+        _("Mindeststunden im Jahr"), max_digits=6, decimal_places=1
+    )
 
     class Meta(DatedRule.Meta):
         verbose_name = _("Regel Kompetenznachweis")
@@ -107,7 +119,9 @@ class ECardRule(DatedRule):
     district_key = models.CharField(
         _("Kreisschlüssel"), max_length=5, db_index=True, help_text=_("z. B. 06534")
     )
-    min_hours_per_week = models.DecimalField(_("Mindeststunden pro Woche"), max_digits=4, decimal_places=1)
+    min_hours_per_week = models.DecimalField(
+        _("Mindeststunden pro Woche"), max_digits=4, decimal_places=1
+    )
     prior_years = models.PositiveSmallIntegerField(_("Jahre bisheriges Engagement"))
     min_age = models.PositiveSmallIntegerField(_("Mindestalter"))
     validity_years = models.PositiveSmallIntegerField(_("Gültigkeit der Karte (Jahre)"))
@@ -154,7 +168,9 @@ class Card(models.Model):
         JULEICA = "juleica", _("Juleica")
         ECARD = "ecard", _("Ehrenamts-Card Hessen")
 
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recognition_cards")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recognition_cards"
+    )
     kind = models.CharField(_("Karte"), max_length=8, choices=Kind.choices)
     issuer = models.CharField(_("Ausgestellt von"), max_length=200, blank=True)
     issued_on = models.DateField(_("Ausgestellt am"))
@@ -168,7 +184,9 @@ class Card(models.Model):
         ordering = ["-expires_on", "pk"]
         indexes = [models.Index(fields=["kind", "expires_on"], name="card_kind_expiry_idx")]
         constraints = [
-            models.CheckConstraint(name="card_expires_after_issue", condition=Q(expires_on__gt=models.F("issued_on")))
+            models.CheckConstraint(
+                name="card_expires_after_issue", condition=Q(expires_on__gt=models.F("issued_on"))
+            )
         ]
 
     def __str__(self):
@@ -203,10 +221,14 @@ class ReleaseRequest(models.Model):
     half_days = models.PositiveSmallIntegerField(
         _("Umfang in halben Tagen"), help_text=_("Ein ganzer Arbeitstag sind zwei halbe Tage.")
     )
-    responsible_body = models.CharField(_("Befürwortende Stelle"), max_length=12, choices=Body.choices)
+    responsible_body = models.CharField(
+        _("Befürwortende Stelle"), max_length=12, choices=Body.choices
+    )
     employer_name = models.CharField(_("Arbeitgeber"), max_length=200)
     employer_address = models.TextField(_("Anschrift des Arbeitgebers"))
-    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.REQUESTED
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -219,7 +241,9 @@ class ReleaseRequest(models.Model):
         ordering = ["-first_day", "-pk"]
         indexes = [models.Index(fields=["leader", "first_day"], name="release_leader_day_idx")]
         constraints = [
-            models.CheckConstraint(name="release_days_ordered", condition=Q(last_day__gte=models.F("first_day"))),
+            models.CheckConstraint(
+                name="release_days_ordered", condition=Q(last_day__gte=models.F("first_day"))
+            ),
             models.CheckConstraint(name="release_half_days_positive", condition=Q(half_days__gt=0)),
         ]
 
@@ -250,22 +274,38 @@ class EngagementProof(models.Model):
         ISSUED = "issued", _("Ausgestellt")
         DECLINED = "declined", _("Abgelehnt")
 
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="engagement_proofs")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="engagement_proofs"
+    )
     organization = models.ForeignKey(
         "organizations.Organization", on_delete=models.CASCADE, related_name="engagement_proofs"
     )
-    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
+    engagement = models.ForeignKey(
+        "engagements.Engagement",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proofs",
+        verbose_name=_("Engagement"),
+    )
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.REQUESTED
+    )
     note = models.TextField(_("Hinweis zur Anfrage"), blank=True)
     person_name = models.CharField(_("Name"), max_length=150, blank=True)
     organization_name = models.CharField(_("Einsatzstelle"), max_length=200, blank=True)
     role = models.CharField(_("Aufgabe / Rolle"), max_length=200, blank=True)
     period_start = models.DateField(_("Von"), null=True, blank=True)
     period_end = models.DateField(_("Bis"), null=True, blank=True)
-    hours = models.DecimalField(_("Bestätigte Stunden"), max_digits=8, decimal_places=1, null=True, blank=True)
+    hours = models.DecimalField(
+        _("Bestätigte Stunden"), max_digits=8, decimal_places=1, null=True, blank=True
+    )
     tasks = models.TextField(_("Tätigkeiten"), blank=True)
     trainings = models.JSONField(_("Fortbildungen"), default=list, blank=True)
     signer_name = models.CharField(_("Unterzeichnet von"), max_length=150, blank=True)
-    verification_code = models.CharField(_("Prüfcode"), max_length=16, unique=True, default=new_proof_code)
+    verification_code = models.CharField(
+        _("Prüfcode"), max_length=16, unique=True, default=new_proof_code
+    )
     requested_at = models.DateTimeField(auto_now_add=True)
     issued_at = models.DateTimeField(_("Ausgestellt am"), null=True, blank=True)
     issued_by = models.ForeignKey(

@@ -1,0 +1,317 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ehrensache.accounts.roles import roles_of
+from ehrensache.core.errors import DomainError
+from ehrensache.core.pdf import pdf_response, render_pdf
+from ehrensache.organizations.models import Organization
+
+from . import eligibility, queries, services
+from .forms import CardForm, ProfileForm, ProofRequestForm, ReleaseRequestForm
+from .models import Card, EngagementProof, ReleaseRequest
+
+
+def _overview_context(request, **forms):
+    person, today = request.user, timezone.localdate()
+    profile = eligibility.profile_of(person)
+    rule = eligibility.ecard_rule_for(person, today)
+    ecard = eligibility.ecard_eligibility(person, rule, today) if rule else None
+    years = [today.year, today.year - 1]
+    return {
+        "profile": profile,
+        "profile_form": forms.get("profile_form")
+        or ProfileForm(
+            initial={"birth_date": profile.birth_date, "district": profile.district}
+            if profile
+            else None
+        ),
+        "card_form": forms.get("card_form") or CardForm(),
+        "proof_form": forms.get("proof_form") or ProofRequestForm(person=person),
+        "ecard_rule": rule,
+        "ecard": ecard,
+        "juleica": eligibility.juleica_status(person, today),
+        "kompetenz": [(year, eligibility.kompetenz_eligibility(person, year)) for year in years],
+        "cards": list(Card.objects.filter(person=person)),
+        "proofs": list(queries.proofs_of(person)),
+    }
+
+
+@login_required
+@require_GET
+def overview(request):
+    return render(request, "recognition/overview.html", _overview_context(request))
+
+
+def _overview_with_errors(request, **forms):
+    return render(
+        request, "recognition/overview.html", _overview_context(request, **forms), status=422
+    )
+
+
+@login_required
+@require_POST
+def save_profile(request):
+    form = ProfileForm(request.POST, prefix=None)
+    if form.is_valid():
+        try:
+            services.update_recognition_profile(request.user, **form.cleaned_data)
+            messages.success(request, _("Ihre Angaben sind gespeichert."))
+            return redirect("recognition:overview")
+        except DomainError as exc:
+            form.add_error(exc.field, str(exc))
+    return _overview_with_errors(request, profile_form=form)
+
+
+@login_required
+@require_POST
+def record_card(request):
+    form = CardForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_card(request.user, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("Die Karte ist eingetragen."))
+            return redirect("recognition:overview")
+        except DomainError as exc:
+            form.add_error(exc.field, str(exc))
+    return _overview_with_errors(request, card_form=form)
+
+
+@login_required
+@require_POST
+def request_proof(request):
+    form = ProofRequestForm(request.POST, person=request.user)
+    if form.is_valid():
+        try:
+            services.request_proof(
+                form.cleaned_data["engagement"], actor=request.user, note=form.cleaned_data["note"]
+            )
+            messages.success(request, _("Ihre Anfrage ist bei der Einsatzstelle."))
+            return redirect("recognition:overview")
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+    return _overview_with_errors(request, proof_form=form)
+
+
+@login_required
+@require_GET
+def ecard_application(request):
+    today = timezone.localdate()
+    rule = eligibility.ecard_rule_for(request.user, today)
+    if rule is None:
+        messages.error(request, _("Bitte geben Sie zuerst Ihren Wohnort an."))
+        return redirect("recognition:overview")
+    context = {
+        "rule": rule,
+        "person": request.user,
+        "profile": eligibility.profile_of(request.user),
+        "result": eligibility.ecard_eligibility(request.user, rule, today),
+        "engagements": eligibility.competences(request.user, today.year)["engagements"],
+        "today": today,
+    }
+    pdf = render_pdf("recognition/pdf/ecard_application.html", context)
+    return pdf_response(pdf, "antrag-ehrenamts-card.pdf")
+
+
+@login_required
+@require_GET
+def kompetenz_pdf(request, year):
+    if not 2000 <= year <= timezone.localdate().year:
+        raise Http404
+    context = {
+        "person": request.user,
+        "result": eligibility.kompetenz_eligibility(request.user, year),
+        "section": eligibility.competences(request.user, year),
+    }
+    pdf = render_pdf("recognition/pdf/kompetenz.html", context)
+    return pdf_response(pdf, f"kompetenznachweis-{year}.pdf")
+
+
+@login_required
+@require_GET
+def proof_pdf(request, pk):
+    proof = get_object_or_404(
+        queries.proofs_visible_to(request.user), pk=pk, status=EngagementProof.Status.ISSUED
+    )
+    pdf = render_pdf(
+        "recognition/pdf/proof.html", {"proof": proof, "verify_url": _verify_url(request, proof)}
+    )
+    return pdf_response(pdf, f"engagementnachweis-{proof.verification_code}.pdf")
+
+
+def _verify_url(request, proof):
+    from django.conf import settings
+    from django.urls import reverse
+
+    return settings.SITE_URL + reverse(
+        "recognition:verify", kwargs={"code": proof.verification_code}
+    )
+
+
+def _coordinated(request, slug) -> Organization:
+    organization = get_object_or_404(Organization, slug=slug)
+    if organization.pk not in roles_of(request.user).organization_ids:
+        raise Http404
+    return organization
+
+
+@login_required
+@require_GET
+def organization_proofs(request, slug):
+    organization = _coordinated(request, slug)
+    page = Paginator(queries.proofs_of_organization(request.user, organization), 25).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "recognition/organization_proofs.html",
+        {"organization": organization, "page_obj": page},
+    )
+
+
+def _proof_for_coordinator(request, pk) -> EngagementProof:
+    proof = get_object_or_404(EngagementProof.objects.select_related("organization"), pk=pk)
+    if proof.organization_id not in roles_of(request.user).organization_ids:
+        raise Http404
+    return proof
+
+
+@login_required
+@require_POST
+def issue_proof(request, pk):
+    proof = _proof_for_coordinator(request, pk)
+    try:
+        services.issue_proof(proof, actor=request.user)
+        messages.success(request, _("Der Engagementnachweis ist ausgestellt."))
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("recognition:organization_proofs", slug=proof.organization.slug)
+
+
+@login_required
+@require_POST
+def decline_proof(request, pk):
+    proof = _proof_for_coordinator(request, pk)
+    try:
+        services.decline_proof(proof, actor=request.user)
+        messages.success(request, _("Die Anfrage ist abgelehnt."))
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("recognition:organization_proofs", slug=proof.organization.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organization_releases(request, slug):
+    organization = _coordinated(request, slug)
+    form = ReleaseRequestForm(request.POST or None, organization=organization)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                release = services.create_release_request(
+                    organization, actor=request.user, **form.cleaned_data
+                )
+                messages.success(request, _("Der Freistellungsantrag ist angelegt."))
+                return redirect("recognition:release", pk=release.pk)
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        status = 422
+    page = Paginator(
+        queries.release_requests_of_organization(request.user, organization), 25
+    ).get_page(request.GET.get("page"))
+    context = {
+        "organization": organization,
+        "page_obj": page,
+        "form": form,
+        "year": timezone.localdate().year,
+    }
+    return render(request, "recognition/organization_releases.html", context, status=status)
+
+
+def _release(request, pk) -> ReleaseRequest:
+    return get_object_or_404(queries.release_requests_visible_to(request.user), pk=pk)
+
+
+@login_required
+@require_GET
+def release_detail(request, pk):
+    release = _release(request, pk)
+    budget = services.release_budget(release.leader, release.first_day.year)
+    next_status = services.RELEASE_NEXT.get(release.status)
+    context = {
+        "release": release,
+        "budget": budget,
+        "next_status": next_status,
+        "next_label": ReleaseRequest.Status(next_status).label if next_status else None,
+        "can_withdraw": release.status not in {"taken", "withdrawn"},
+    }
+    return render(request, "recognition/release_detail.html", context)
+
+
+@login_required
+@require_POST
+def release_status(request, pk):
+    release = _release(request, pk)
+    try:
+        services.advance_release_request(
+            release, to_status=request.POST.get("status", ""), actor=request.user
+        )
+        messages.success(request, _("Der Status ist geändert."))
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("recognition:release", pk=release.pk)
+
+
+@login_required
+@require_GET
+def release_pdf(request, pk, document):
+    release = _release(request, pk)
+    templates = {
+        "arbeitgeber": "recognition/pdf/release_letter.html",
+        "befuerwortung": "recognition/pdf/release_endorsement.html",
+    }
+    if document not in templates:
+        raise Http404
+    budget = services.release_budget(release.leader, release.first_day.year)
+    context = {
+        "release": release,
+        "budget": budget,
+        "today": timezone.localdate(),
+        "notice": release.first_day - dt.timedelta(days=budget["rule"].notice_days),
+    }
+    return pdf_response(
+        render_pdf(templates[document], context), f"freistellung-{document}-{release.pk}.pdf"
+    )
+
+
+@require_GET
+def verify(request, code=None):
+    """Public check of an Engagementnachweis: shows only name, organization and period."""
+    code = (code or request.GET.get("code") or "").strip().upper()[:16]
+    proof = None
+    if code:
+        proof = (
+            EngagementProof.objects.filter(
+                verification_code=code, status=EngagementProof.Status.ISSUED
+            )
+            .only(
+                "person_name",
+                "organization_name",
+                "period_start",
+                "period_end",
+                "verification_code",
+                "issued_at",
+            )
+            .first()
+        )
+    return render(
+        request, "recognition/verify.html", {"code": code, "proof": proof, "checked": bool(code)}
+    )
