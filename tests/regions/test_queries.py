@@ -49,7 +49,9 @@ def test_locate_unknown_code_raises_not_found():
     with pytest.raises(NotFound) as exc:
         locate("99999")
 
-    assert str(exc.value) == "Die Postleitzahl 99999 kennen wir nicht. Bitte prüfen Sie die Eingabe."
+    assert (
+        str(exc.value) == "Die Postleitzahl 99999 kennen wir nicht. Bitte prüfen Sie die Eingabe."
+    )
 
 
 def test_locate_large_customer_code_explains_itself():

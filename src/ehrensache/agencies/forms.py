@@ -95,13 +95,16 @@ class AgencyForm(forms.ModelForm):
 
     class Meta:
         model = Agency
-        fields = [*IDENTITY_FIELDS, *CONTACT_FIELDS]
+        # website is declared above (https as default scheme), not generated from the model.
+        fields = [f for f in (*IDENTITY_FIELDS, *CONTACT_FIELDS) if f != "website"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "opening_hours": forms.Textarea(attrs={"rows": 3}),
             "consultation_hours": forms.Textarea(attrs={"rows": 3}),
             "accessibility": forms.Textarea(attrs={"rows": 3}),
         }
+
+    field_order = [*IDENTITY_FIELDS, *CONTACT_FIELDS, "service_districts", "service_postal_codes"]
 
     def __init__(self, *args, identity: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -127,6 +130,7 @@ class AgencyForm(forms.ModelForm):
         )
         self.fields["wheelchair_accessible"].widget.attrs["class"] = "kern-form-check__input"
         if not self.is_bound:
+            self.initial["website"] = agency.website
             self.initial["languages"] = ", ".join(agency.languages or [])
             self.initial["service_districts"] = list(agency.service_districts.all())
             self.initial["service_postal_codes"] = ", ".join(
