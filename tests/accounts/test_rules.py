@@ -53,7 +53,9 @@ def test_network_staff_sees_objects_of_their_state_only(network_staff, agency):
     assert r.is_network_staff_for_object(network_staff, berlin) is False
 
 
-def test_roles_are_cached_per_user_and_can_be_forgotten(volunteer, agency, django_assert_num_queries):
+def test_roles_are_cached_per_user_and_can_be_forgotten(
+    volunteer, agency, django_assert_num_queries
+):
     from tests.factories import AgencyMembershipFactory
 
     assert r.is_agency_staff(volunteer) is False
