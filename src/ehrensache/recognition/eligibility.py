@@ -3,7 +3,7 @@
 Every figure comes from the dated rule valid on the day asked about (``models.*Rule``).
 Hours are *verified* hours (``engagements.HoursEntry`` with ``verified_at``); training hours
 come from completed courses (``courses.Completion``) and trainings recorded by an
-organization (``engagements.ExternalTraining``), a teaching unit being 45 minutes.
+organization (``engagements.TrainingRecord``), a teaching unit being 45 minutes.
 """
 
 import datetime as dt
@@ -242,7 +242,7 @@ def competences(person, year: int) -> dict:
 
 def _trainings(person, categories: set[str]) -> list[tuple[dt.date, Decimal, str]]:
     from ehrensache.courses.models import Completion
-    from ehrensache.engagements.models import ExternalTraining
+    from ehrensache.engagements.models import TrainingRecord
 
     rows = [
         (c.last_day, c.teaching_units * UNIT_MINUTES / 60, c.course_title)
@@ -250,7 +250,7 @@ def _trainings(person, categories: set[str]) -> list[tuple[dt.date, Decimal, str
     ]
     rows += [
         (t.completed_on, t.teaching_units * UNIT_MINUTES / 60, t.title)
-        for t in ExternalTraining.objects.filter(person=person, kind__in=categories)
+        for t in TrainingRecord.objects.filter(person=person, kind__in=categories)
     ]
     return sorted(rows)
 

@@ -280,7 +280,7 @@ def request_proof(engagement, *, actor, note="") -> EngagementProof:
 
 def _trainings_for(person, start, end) -> list[str]:
     from ehrensache.courses.models import Completion
-    from ehrensache.engagements.models import ExternalTraining
+    from ehrensache.engagements.models import TrainingRecord
 
     titles = [
         f"{c.course_title} ({c.provider_name}, {c.last_day:%d.%m.%Y})"
@@ -290,7 +290,7 @@ def _trainings_for(person, start, end) -> list[str]:
     ]
     titles += [
         f"{t.title} ({t.provider}, {t.completed_on:%d.%m.%Y})"
-        for t in ExternalTraining.objects.filter(
+        for t in TrainingRecord.objects.filter(
             person=person, completed_on__gte=start, completed_on__lte=end
         ).order_by("completed_on")
     ]
