@@ -12,4 +12,6 @@ SECTIONS: list[str] = [
     "guide/dashboard_section.html",
     "engagements/dashboard_mine.html",
     "engagements/dashboard_coordination.html",
+    "recognition/dashboard_section.html",
+    "shifts/dashboard_section.html",
 ]

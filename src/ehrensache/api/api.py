@@ -54,6 +54,8 @@ def _mount_routers():
         ("courses", "/courses"),
         ("brokering", "/brokering"),
         ("engagements", "/engagements"),
+        ("recognition", "/recognition"),
+        ("shifts", "/shifts"),
     ]:
         module = import_module(f"ehrensache.{app}.api")
         api.add_router(prefix, module.router)

@@ -14,6 +14,8 @@ LOADERS = [
     "ehrensache.opportunities.demo",
     "ehrensache.courses.demo",
     "ehrensache.guide.demo",
+    "ehrensache.recognition.demo",
+    "ehrensache.shifts.demo",
 ]
 
 DEMO_PASSWORD = "ehrensache-demo"
