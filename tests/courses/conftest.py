@@ -39,3 +39,9 @@ def outbox():
         return mail.outbox
 
     return flush
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Many people per test: hash their passwords cheaply (only in these tests)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

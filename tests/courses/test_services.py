@@ -29,7 +29,7 @@ def test_register_confirms_until_full_then_waitlists_in_order(outbox, course, pe
     assert len(outbox()) == 4
     assert outbox()[0].attachments[0][0] == "kurs.ics"
     filename, content, mimetype = outbox()[0].attachments[0]
-    assert (filename, mimetype) == ("kurs.ics", "text/calendar")
+    assert (filename, mimetype) == ("kurs.ics", "text/calendar; charset=utf-8")
     assert "BEGIN:VEVENT" in (content.decode() if isinstance(content, bytes) else content)
     assert "Warteliste" in outbox()[2].subject
 
