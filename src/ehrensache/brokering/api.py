@@ -67,6 +67,14 @@ class InterestDetailOut(InterestOut):
     history: list[HistoryOut]
     allowed_statuses: list[str]
 
+    @staticmethod
+    def resolve_history(obj):
+        return obj.history_list
+
+    @staticmethod
+    def resolve_allowed_statuses(obj):
+        return obj.allowed_list
+
 
 class StatusIn(Schema):
     status: str = Field(..., description="in_contact, meeting_agreed, started, declined, withdrawn")
@@ -75,11 +83,8 @@ class StatusIn(Schema):
 
 def _detail(request, interest):
     interest.history_list = queries.history_of(interest)
-    return {
-        **InterestOut.from_orm(interest).dict(),
-        "history": [HistoryOut.from_orm(change) for change in interest.history_list],
-        "allowed_statuses": services.allowed_statuses(interest, request.user),
-    }
+    interest.allowed_list = services.allowed_statuses(interest, request.user)
+    return interest
 
 
 @router.get("/interests/mine", response=list[InterestOut], summary="Meine Anfragen")
