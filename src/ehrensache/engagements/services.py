@@ -153,6 +153,11 @@ def start_engagement(
     with transaction.atomic():
         engagement.save()
         _copy_onboarding(engagement)
+        if interest is not None and interest.status != "started":
+            # The pipeline follows: the interest becomes "Engagement begonnen".
+            from ehrensache.brokering.services import change_interest_status
+
+            change_interest_status(interest, status="started", actor=actor)
     log.info("engagement %s started by %s", engagement.pk, actor.pk)
     return engagement
 
@@ -525,9 +530,9 @@ def format_minutes(minutes: int) -> str:
 def delete_hours(entry: HoursEntry, *, actor) -> None:
     """Unverified entries can be removed by the volunteer or a coordinator."""
     _require_viewer(actor, entry.engagement)
-    if entry.verified_at is not None:
+    deleted, _rows = HoursEntry.objects.filter(pk=entry.pk, verified_at__isnull=True).delete()
+    if not deleted:
         raise DomainError(_("Bestätigte Stunden können nicht mehr gelöscht werden."))
-    entry.delete()
 
 
 def verify_hours(entry: HoursEntry, *, actor) -> HoursEntry:
