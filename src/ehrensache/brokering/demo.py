@@ -1,0 +1,88 @@
+"""Demo brokering data: a profile, interests, a counselling conversation and a referral for
+the demo accounts (accounts/demo.py). Idempotent; skips what is missing."""
+
+from django.utils import timezone
+
+from ehrensache.accounts.models import User
+from ehrensache.opportunities.models import Opportunity
+from ehrensache.organizations.models import Organization
+
+from . import services
+from .models import Conversation, Interest
+
+VOLUNTEER = "ehrenamt@demo.ehrensache.invalid"
+COORDINATOR = "koordination@demo.ehrensache.invalid"
+AGENCY_STAFF = "agentur@demo.ehrensache.invalid"
+GUEST = "Gabi Gast (Demo)"
+
+
+def _user(email):
+    return User.objects.filter(email=email).first()
+
+
+def load(*, out=print):
+    volunteer, coordinator, staff = _user(VOLUNTEER), _user(COORDINATOR), _user(AGENCY_STAFF)
+    if volunteer is None or coordinator is None:
+        out("Vermittlung: Demo-Konten fehlen, übersprungen")
+        return
+    organization_ids = list(
+        coordinator.organization_memberships.values_list("organization_id", flat=True)
+    )
+    opportunities = list(
+        Opportunity.objects.filter(
+            organization_id__in=organization_ids,
+            status=Opportunity.Status.PUBLISHED,
+            organization__status=Organization.Status.CONFIRMED,
+        ).order_by("pk")[:3]
+    )
+    if not opportunities:
+        out("Vermittlung: keine Demo-Angebote der Demo-Einsatzstelle, übersprungen")
+        return
+    first = opportunities[0]
+    if not hasattr(volunteer, "volunteer_profile"):
+        services.update_profile(
+            volunteer,
+            interests=[first.field],
+            weekdays=["tu", "th", "sa"],
+            times_of_day=["afternoon"],
+            hours_per_week=3,
+            postal_code=first.postal_code or "35037",
+            travel_km=25,
+            languages=["Deutsch", "Englisch"],
+            skills="Geduld, Erfahrung mit Kindern (Demo)",
+            accessibility_needs="",
+            findable=True,
+        )
+    interests = 0
+    for opportunity in opportunities[:2]:
+        interest, created = services.express_interest(
+            opportunity, volunteer=volunteer, message="Ich würde gern mitmachen. (Demo)"
+        )
+        interests += 1
+        if created and opportunity == first:
+            services.change_interest_status(
+                interest, status=Interest.Status.IN_CONTACT, actor=coordinator
+            )
+    referrals = 0
+    agency_id = (
+        staff.agency_memberships.values_list("agency_id", flat=True).first() if staff else None
+    )
+    if agency_id:
+        conversation = Conversation.objects.filter(agency_id=agency_id, guest_name=GUEST).first()
+        if conversation is None:
+            conversation = services.record_conversation(
+                staff.agency_memberships.get(agency_id=agency_id).agency,
+                actor=staff,
+                held_on=timezone.localdate(),
+                guest_name=GUEST,
+                guest_postal_code=first.postal_code or "",
+                consent=True,
+                interests=[first.field],
+                wishes="Nachmittags, gern mit Kindern. (Demo)",
+                notes="Erstes Gespräch in der Sprechstunde. (Demo)",
+            )
+        target = opportunities[-1]
+        if not Interest.objects.filter(conversation=conversation, opportunity=target).exists():
+            services.refer_to_opportunity(conversation, opportunity=target, actor=staff)
+        referrals = conversation.referrals.count()
+    out(f"Vermittlung: {interests} Interessen, {referrals} Vermittlung(en)")
