@@ -12,6 +12,7 @@ LOADERS = [
     "ehrensache.organizations.demo",
     "ehrensache.accounts.demo",
     "ehrensache.opportunities.demo",
+    "ehrensache.brokering.demo",
     "ehrensache.courses.demo",
     "ehrensache.guide.demo",
     "ehrensache.recognition.demo",
