@@ -28,9 +28,7 @@ class LocationSearchForm(forms.Form):
         label=_("Postleitzahl oder Ort"),
         max_length=100,
         help_text=_("Zum Beispiel 35037 oder Marburg."),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "postal-code", "class": "kern-form-input__input"}
-        ),
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
 
     def clean_q(self):
@@ -49,13 +47,11 @@ class DirectoryFilterForm(forms.Form):
         to_field_name="key",
         required=False,
         empty_label=_("Alle Kreise und Städte"),
-        widget=forms.Select(attrs={"class": "kern-form-input__select"}),
     )
     kind = forms.ChoiceField(
         label=_("Art der Anlaufstelle"),
         choices=[("", _("Alle Arten")), *Agency.Kind.choices],
         required=False,
-        widget=forms.Select(attrs={"class": "kern-form-input__select"}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -70,27 +66,25 @@ class AgencyForm(forms.ModelForm):
         label=_("Website"),
         required=False,
         assume_scheme="https",
-        widget=forms.URLInput(attrs={"class": "kern-form-input__input"}),
     )
     languages = forms.CharField(
         label=_("Sprachen der Beratung"),
         required=False,
         max_length=300,
         help_text=_("Durch Kommas getrennt, z. B. Deutsch, Englisch, Arabisch."),
-        widget=forms.TextInput(attrs={"class": "kern-form-input__input"}),
     )
     service_districts = DistrictMultipleChoiceField(
         label=_("Zuständig für diese Kreise und kreisfreien Städte"),
         queryset=District.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "kern-form-check__input"}),
+        widget=forms.CheckboxSelectMultiple,
     )
     service_postal_codes = forms.CharField(
         label=_("Zusätzlich zuständig für diese Postleitzahlen"),
         required=False,
         max_length=2000,
         help_text=_("Fünfstellige Postleitzahlen, durch Kommas oder Leerzeichen getrennt."),
-        widget=forms.Textarea(attrs={"rows": 3, "class": "kern-form-input__input"}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     class Meta:
@@ -112,23 +106,12 @@ class AgencyForm(forms.ModelForm):
         if not identity:
             for name in IDENTITY_FIELDS:
                 del self.fields[name]
-        for name, field in self.fields.items():
-            widget = field.widget
-            if name in {"wheelchair_accessible", "service_districts"}:
-                continue
-            css = (
-                "kern-form-input__select"
-                if isinstance(widget, forms.Select)
-                else "kern-form-input__input"
-            )
-            widget.attrs.setdefault("class", css)
         state_id = agency.district.state_id if agency.district_id else None
         self.fields["service_districts"].queryset = (
             District.objects.filter(Q(state_id=state_id) | Q(served_by=agency))
             .distinct()
             .order_by("name", "key")
         )
-        self.fields["wheelchair_accessible"].widget.attrs["class"] = "kern-form-check__input"
         if not self.is_bound:
             self.initial["website"] = agency.website
             self.initial["languages"] = ", ".join(agency.languages or [])
