@@ -5,6 +5,7 @@ Each entry is a template that receives ``user`` and ``roles`` (from ``roles_of``
 """
 
 SECTIONS: list[str] = [
+    "organizations/dashboard_section.html",
     "courses/dashboard_section.html",
     "brokering/dashboard_interests.html",
     "brokering/dashboard_inbox.html",

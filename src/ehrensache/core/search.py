@@ -41,9 +41,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The German stem of one folded word (cached: the pure-Python stemmer is slow)."""
+    return _stemmer().stemWord(word)
+
+
 def stem_words(text: str) -> list[str]:
     """German stems of the folded words of ``text``, in order, duplicates kept."""
-    return _stemmer().stemWords(words(text))
+    return [stem(word) for word in words(text)]
 
 
 def stems(*parts: str) -> str:
@@ -122,3 +128,40 @@ def gin_index_operation(table: str, index_name: str, *, column: str = "search_do
             schema_editor.execute(f'DROP INDEX IF EXISTS "{index_name}"')
 
     return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+# --- Ranked prefix search over a dedicated index (used by opportunities) --------------------
+#
+# For large tables a LIKE scan is too slow; these helpers serve models that keep a real index:
+#
+# - PostgreSQL: a tsvector column built with the ``german`` configuration from *folded* text
+#   (``fold()``), GIN-indexed; query with ``prefix_tsquery(q)`` through
+#   ``to_tsquery('german', %s)`` so each query word is stemmed and prefix-matched;
+# - SQLite: an FTS5 table fed with ``fts_text(...)`` (folded, stemmed words); query with
+#   ``fts_match(q)`` as the MATCH argument, rank with ``bm25()``.
+#
+# Both treat every query word as a required prefix of a stemmed word: "Hausaufgaben" finds
+# "Hausaufgabenhilfe", "Fussball" finds "Fußball". The helpers return ``None`` when the
+# query has no searchable word, so callers skip the text condition.
+
+
+def query_words(query: str) -> list[str]:
+    """Distinct folded words of a user query, at most ``MAX_QUERY_WORDS``."""
+    return list(dict.fromkeys(words((query or "")[:500])))[:MAX_QUERY_WORDS]
+
+
+def fts_text(*parts: str) -> str:
+    """Folded, stemmed words of ``parts`` in order (the content of an FTS5 column)."""
+    return " ".join(stem for part in parts for stem in stem_words(part or ""))
+
+
+def fts_match(query: str) -> str | None:
+    """An FTS5 MATCH expression: every stemmed query word as a quoted prefix term."""
+    stemmed = list(dict.fromkeys(stem(word) for word in query_words(query)))
+    return " AND ".join(f'"{stem}"*' for stem in stemmed) or None
+
+
+def prefix_tsquery(query: str) -> str | None:
+    """A ``to_tsquery`` argument: the folded query words as prefix terms joined by AND."""
+    folded = query_words(query)
+    return " & ".join(f"{word}:*" for word in folded) or None

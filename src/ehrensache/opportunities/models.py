@@ -220,7 +220,33 @@ class Opportunity(models.Model):
         return (
             self.status == self.Status.PUBLISHED
             and self.organization.status == Organization.Status.CONFIRMED
+            and (self.expires_on is None or self.expires_on >= timezone.localdate())
         )
+
+    def _labels(self, names) -> list[str]:
+        return [
+            str(self._meta.get_field(name).verbose_name) for name in names if getattr(self, name)
+        ]
+
+    def weekday_labels(self) -> list[str]:
+        from .taxonomy import WEEKDAY_FIELDS
+
+        return self._labels(WEEKDAY_FIELDS)
+
+    def time_of_day_labels(self) -> list[str]:
+        from .taxonomy import TIME_OF_DAY_FIELDS
+
+        return self._labels(TIME_OF_DAY_FIELDS)
+
+    def offer_labels(self) -> list[str]:
+        from .taxonomy import OFFER_FIELDS
+
+        return self._labels(OFFER_FIELDS)
+
+    def suitability_labels(self) -> list[str]:
+        from .taxonomy import SUITABILITY_FIELDS
+
+        return self._labels(SUITABILITY_FIELDS)
 
     @property
     def weekdays(self) -> list[str]:

@@ -1,0 +1,248 @@
+"""Pages: public search and opportunity page; coordinators' list, form and status changes;
+personal API tokens."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_POST
+
+from ehrensache.accounts.roles import roles_of
+from ehrensache.core.errors import DomainError
+from ehrensache.organizations.models import Organization
+
+from . import services
+from .forms import ApiTokenForm, OpportunityForm, SearchForm
+from .jsonld import as_script_json, opportunity_jsonld
+from .models import ApiToken, Opportunity
+from .panels import DETAIL_PANELS
+from .queries import (
+    SearchCriteria,
+    opportunities_managed_by,
+    opportunity_visible_to,
+    search_opportunities,
+)
+from .widget import WidgetBuilderForm, WidgetStyleForm
+
+
+def search_context(request) -> dict:
+    """Form, results and flags for the search page, the feeds and the widget."""
+    form = SearchForm(request.GET or None)
+    results = None
+    if not form.is_bound:
+        results = search_opportunities(SearchCriteria(), page=1)
+    elif form.is_valid():
+        results = search_opportunities(form.criteria(), page=request.GET.get("page") or 1)
+    return {"form": form, "results": results, "page_obj": results.page if results else None}
+
+
+def search(request):
+    context = search_context(request)
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "opportunities/_results.html", context)
+    return render(request, "opportunities/search.html", context)
+
+
+def detail(request, pk, slug):
+    opportunity = opportunity_visible_to(request.user, pk)
+    if opportunity is None:
+        raise Http404(_("Dieses Engagementangebot gibt es nicht (mehr)."))
+    if slug != opportunity.slug:
+        return redirect(opportunity, permanent=True)
+    context = {
+        "opportunity": opportunity,
+        "jsonld": as_script_json(opportunity_jsonld(opportunity)) if opportunity.is_public else "",
+        "may_manage": opportunity.organization_id in roles_of(request.user).organization_ids,
+        "panels": DETAIL_PANELS,
+    }
+    return render(request, "opportunities/detail.html", context)
+
+
+@login_required
+def manage(request):
+    roles = roles_of(request.user)
+    organizations = Organization.objects.filter(pk__in=roles.organization_ids).order_by("name")
+    opportunities = opportunities_managed_by(request.user).order_by(
+        "organization__name", "status", "-updated_at"
+    )
+    return render(
+        request,
+        "opportunities/manage.html",
+        {"organizations": organizations, "opportunities": opportunities},
+    )
+
+
+def _managed_organization(request, slug):
+    organization = get_object_or_404(Organization, slug=slug)
+    if organization.pk not in roles_of(request.user).organization_ids:
+        raise Http404
+    return organization
+
+
+def _managed_opportunity(request, pk):
+    opportunity = get_object_or_404(Opportunity.objects.select_related("organization"), pk=pk)
+    if opportunity.organization_id not in roles_of(request.user).organization_ids:
+        raise Http404
+    return opportunity
+
+
+@login_required
+def create(request, slug):
+    organization = _managed_organization(request, slug)
+    form = OpportunityForm(
+        request.POST or None,
+        initial={
+            "postal_code": organization.postal_code,
+            "contact_name": request.user.get_full_name(),
+            "contact_email": request.user.email,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            opportunity = services.create_opportunity(
+                organization,
+                actor=request.user,
+                publish="publish" in request.POST,
+                **form.service_values(),
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, _("Das Angebot ist gespeichert."))
+            return redirect("opportunities:edit", pk=opportunity.pk)
+    return render(request, "opportunities/form.html", {"form": form, "organization": organization})
+
+
+@login_required
+def edit(request, pk):
+    opportunity = _managed_opportunity(request, pk)
+    form = OpportunityForm(request.POST or None, instance=opportunity)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_opportunity(opportunity, actor=request.user, **form.service_values())
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(request, _("Die Änderungen sind gespeichert."))
+            return redirect("opportunities:edit", pk=opportunity.pk)
+    return render(
+        request,
+        "opportunities/form.html",
+        {"form": form, "organization": opportunity.organization, "opportunity": opportunity},
+    )
+
+
+@login_required
+@require_POST
+def change_status(request, pk):
+    opportunity = _managed_opportunity(request, pk)
+    action = services.STATUS_ACTIONS.get(request.POST.get("action", ""))
+    if action is None:
+        messages.error(request, _("Diese Aktion gibt es nicht."))
+    else:
+        try:
+            updated = action(opportunity, actor=request.user)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, _("Status: %(status)s") % {"status": updated.get_status_display()}
+            )
+    if request.POST.get("next") == "manage":
+        return redirect("opportunities:manage")
+    return redirect("opportunities:edit", pk=opportunity.pk)
+
+
+@login_required
+def tokens(request):
+    form = ApiTokenForm(request.POST or None)
+    new_secret = None
+    if request.method == "POST" and "revoke" in request.POST:
+        revoke = request.POST.get("revoke", "")
+        token = (
+            ApiToken.objects.filter(user=request.user, pk=int(revoke)).first()
+            if revoke.isdigit()
+            else None
+        )
+        if token is None:
+            raise Http404
+        services.revoke_api_token(token, actor=request.user)
+        messages.success(
+            request, _("Der Schlüssel „%(name)s“ ist widerrufen.") % {"name": token.name}
+        )
+        return redirect("opportunities:tokens")
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, new_secret = services.issue_api_token(
+                actor=request.user, name=form.cleaned_data["name"]
+            )
+        except DomainError as exc:
+            form.add_error("name", str(exc))
+        else:
+            form = ApiTokenForm()
+    return render(
+        request,
+        "opportunities/tokens.html",
+        {
+            "form": form,
+            "new_secret": new_secret,
+            "tokens": ApiToken.objects.filter(user=request.user),
+            "is_coordinator": roles_of(request.user).is_coordinator,
+        },
+    )
+
+
+@xframe_options_exempt
+def widget(request):
+    """The iframe page; no JavaScript, no cookies needed, links open the full page."""
+    style_form = WidgetStyleForm(request.GET)
+    style = style_form.style()
+    form = SearchForm(request.GET or None)
+    results, error = None, ""
+    if not form.is_bound:
+        results = search_opportunities(SearchCriteria(), page=1, per_page=style["limit"])
+    elif form.is_valid():
+        results = search_opportunities(form.criteria(), page=1, per_page=style["limit"])
+    else:
+        error = _("Die Einstellungen des Widgets sind ungültig.")
+    more = request.GET.copy()
+    for key in ("limit", "accent", "background", "font", "title"):
+        more.pop(key, None)
+    response = render(
+        request,
+        "opportunities/widget.html",
+        {
+            "results": results,
+            "style": style,
+            "error": error,
+            "more_query": more.urlencode(),
+            "site_url": settings.SITE_URL,
+        },
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def widget_docs(request):
+    """Documentation with a builder: the visitor picks what to show, gets the snippet and a
+    preview; everything happens with plain GET forms."""
+    builder = WidgetBuilderForm(request.GET or None)
+    query = ""
+    if builder.is_bound and builder.is_valid():
+        query = builder.widget_query()
+    widget_url = (
+        settings.SITE_URL + reverse("opportunities:widget") + (f"?{query}" if query else "")
+    )
+    return render(
+        request,
+        "opportunities/widget_docs.html",
+        {
+            "builder": builder,
+            "widget_url": widget_url,
+            "preview_url": reverse("opportunities:widget") + (f"?{query}" if query else ""),
+        },
+    )

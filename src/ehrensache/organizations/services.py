@@ -1,0 +1,351 @@
+"""Writes for organizations: registration, confirmation by the responsible agency, profile
+changes, invitations of colleagues.
+
+The agency responsible for an organization is the one whose service area contains its postal
+code (single postal codes win over whole districts). If no agency serves the area, the
+network staff of the state confirm it.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ehrensache.accounts.models import NetworkMembership
+from ehrensache.accounts.roles import forget_roles, roles_of
+from ehrensache.agencies.models import Agency
+from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.locking import lock_row
+from ehrensache.core.mail import queue_mail
+from ehrensache.opportunities.taxonomy import FieldOfActivity
+from ehrensache.regions.queries import locate
+
+from .models import (
+    Organization,
+    OrganizationInvitation,
+    OrganizationMembership,
+    hash_invitation_token,
+)
+
+log = logging.getLogger(__name__)
+
+INVITATION_VALID_DAYS = 14
+RESERVED_SLUGS = {"registrieren", "zu-pruefen", "einladung"}
+PROFILE_FIELDS = [
+    "name",
+    "kind",
+    "description",
+    "street",
+    "postal_code",
+    "city",
+    "website",
+    "email",
+    "phone",
+    "accessibility",
+    "contact_name",
+    "fields_of_activity",
+    "logo",
+]
+
+
+def responsible_agency_for(postal_code: str, district_id: int | None) -> Agency | None:
+    by_code = Agency.objects.filter(service_postal_codes__code=postal_code).order_by("name").first()
+    if by_code or district_id is None:
+        return by_code
+    return Agency.objects.filter(service_districts=district_id).order_by("name").first()
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:180] or "einsatzstelle"
+    slug, n = base, 2
+    while slug in RESERVED_SLUGS or Organization.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _clean_fields(values: dict) -> None:
+    if "fields_of_activity" in values:
+        chosen = list(dict.fromkeys(values["fields_of_activity"] or []))
+        unknown = [v for v in chosen if v not in FieldOfActivity.values]
+        if unknown:
+            raise InvalidInput(
+                _("Unbekanntes Engagementfeld: %s") % ", ".join(unknown)[:100],
+                field="fields_of_activity",
+            )
+        values["fields_of_activity"] = chosen
+    if "name" in values:
+        values["name"] = " ".join((values["name"] or "").split())
+        if len(values["name"]) < 3:
+            raise InvalidInput(_("Bitte geben Sie den Namen der Einsatzstelle an."), field="name")
+
+
+def _place(organization: Organization) -> None:
+    location = locate(organization.postal_code)  # InvalidInput / NotFound with field
+    organization.postal_code = location.postal_code
+    organization.district = location.district
+    organization.latitude = location.latitude
+    organization.longitude = location.longitude
+    if not organization.city or organization.city not in location.places:
+        organization.city = location.places[0]
+
+
+def confirmers_of(organization: Organization) -> list:
+    """People who may confirm: staff of the responsible agency, else network staff."""
+    if organization.responsible_agency_id:
+        return [
+            m.user
+            for m in organization.responsible_agency.memberships.select_related("user")
+            if m.user.is_active
+        ]
+    state_id = organization.district.state_id if organization.district_id else None
+    return [
+        m.user
+        for m in NetworkMembership.objects.filter(Q(state_id=state_id) | Q(state__isnull=True))
+        .select_related("user")
+        .order_by("pk")
+        if m.user.is_active
+    ]
+
+
+@transaction.atomic
+def register_organization(*, actor, **values) -> Organization:
+    """A coordinator registers an organization; it waits for the agency's confirmation."""
+    if actor is None or not actor.is_authenticated:
+        raise DomainError(_("Bitte melden Sie sich an, um eine Einsatzstelle zu registrieren."))
+    unknown = set(values) - set(PROFILE_FIELDS)
+    if unknown:
+        raise InvalidInput(_("Unbekannte Felder: %s") % ", ".join(sorted(unknown)))
+    _clean_fields(values)
+    organization = Organization(**values)
+    _place(organization)
+    organization.slug = _unique_slug(organization.name)
+    organization.status = Organization.Status.PENDING
+    organization.responsible_agency = responsible_agency_for(
+        organization.postal_code, organization.district_id
+    )
+    organization.save()
+    OrganizationMembership.objects.create(
+        user=actor, organization=organization, role=OrganizationMembership.Role.ADMIN
+    )
+    forget_roles(actor)
+    context = {
+        "organization": organization,
+        "registered_by": actor,
+        "site_url": settings.SITE_URL,
+        "review_path": reverse("organizations:review", kwargs={"slug": organization.slug}),
+    }
+    recipients = {u.email: u.preferred_language for u in confirmers_of(organization)}
+    agency = organization.responsible_agency
+    if agency and agency.email and agency.email not in recipients:
+        recipients[agency.email] = "de"
+    for email, language in recipients.items():
+        queue_mail("organizations/mail/registered", context, to=email, language=language)
+    log.info("organization %s registered by %s", organization.pk, actor.pk)
+    return organization
+
+
+def may_review(user, organization: Organization) -> bool:
+    roles = roles_of(user)
+    if (
+        organization.responsible_agency_id
+        and organization.responsible_agency_id in roles.agency_ids
+    ):
+        return True
+    if (
+        roles.agency_ids
+        and organization.district_id
+        and Agency.objects.filter(
+            pk__in=roles.agency_ids, service_districts=organization.district_id
+        ).exists()
+    ):
+        return True
+    if roles.network_state_ids and organization.district_id:
+        state_id = organization.district.state_id
+        return state_id in roles.network_state_ids or None in roles.network_state_ids
+    return False
+
+
+def _reviewer_agency(user, organization):
+    roles = roles_of(user)
+    if organization.responsible_agency_id in roles.agency_ids:
+        return organization.responsible_agency
+    return (
+        Agency.objects.filter(pk__in=roles.agency_ids, service_districts=organization.district_id)
+        .order_by("name")
+        .first()
+    )
+
+
+def _notify_members(organization, prefix):
+    for membership in organization.memberships.select_related("user"):
+        user = membership.user
+        queue_mail(
+            prefix,
+            {"organization": organization, "user": user, "site_url": settings.SITE_URL},
+            to=user.email,
+            language=user.preferred_language,
+        )
+
+
+@transaction.atomic
+def confirm_organization(organization: Organization, *, actor) -> Organization:
+    if not may_review(actor, organization):
+        raise NotFound(_("Diese Einsatzstelle gibt es nicht oder Sie sind nicht zuständig."))
+    organization = lock_row(Organization, organization.pk)
+    if organization.status == Organization.Status.CONFIRMED:
+        return organization
+    organization.status = Organization.Status.CONFIRMED
+    organization.confirmed_by = _reviewer_agency(actor, organization)
+    organization.confirmed_at = timezone.now()
+    organization.status_note = ""
+    organization.save(update_fields=["status", "confirmed_by", "confirmed_at", "status_note"])
+    _notify_members(organization, "organizations/mail/confirmed")
+    log.info("organization %s confirmed by %s", organization.pk, actor.pk)
+    return organization
+
+
+@transaction.atomic
+def reject_organization(organization: Organization, *, actor, reason: str) -> Organization:
+    if not may_review(actor, organization):
+        raise NotFound(_("Diese Einsatzstelle gibt es nicht oder Sie sind nicht zuständig."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput(
+            _("Bitte begründen Sie die Ablehnung; die Einsatzstelle sieht die Begründung."),
+            field="reason",
+        )
+    organization = lock_row(Organization, organization.pk)
+    organization.status = Organization.Status.REJECTED
+    organization.status_note = reason[:2000]
+    organization.confirmed_at = None
+    organization.save(update_fields=["status", "status_note", "confirmed_at"])
+    _notify_members(organization, "organizations/mail/rejected")
+    return organization
+
+
+def ensure_member(organization, *, actor) -> None:
+    if actor is None or organization.pk not in roles_of(actor).organization_ids:
+        raise NotFound(_("Diese Einsatzstelle gibt es nicht oder Sie koordinieren sie nicht."))
+
+
+@transaction.atomic
+def update_organization(organization: Organization, *, actor, **values) -> Organization:
+    from ehrensache.opportunities.search_index import reindex_organization
+
+    ensure_member(organization, actor=actor)
+    unknown = set(values) - set(PROFILE_FIELDS)
+    if unknown:
+        raise InvalidInput(_("Unbekannte Felder: %s") % ", ".join(sorted(unknown)))
+    _clean_fields(values)
+    organization = lock_row(Organization, organization.pk)
+    old_name, old_code = organization.name, organization.postal_code
+    for name, value in values.items():
+        setattr(organization, name, value)
+    if organization.postal_code != old_code:
+        if "city" not in values:
+            organization.city = ""
+        _place(organization)
+        if organization.status != Organization.Status.CONFIRMED:
+            organization.responsible_agency = responsible_agency_for(
+                organization.postal_code, organization.district_id
+            )
+    organization.save()
+    if organization.name != old_name:
+        reindex_organization(organization)
+    return organization
+
+
+@transaction.atomic
+def invite_colleague(organization: Organization, *, actor, email: str) -> OrganizationInvitation:
+    ensure_member(organization, actor=actor)
+    email = (email or "").strip().lower()
+    if organization.memberships.filter(user__email__iexact=email).exists():
+        raise DomainError(
+            _("%(email)s gehört schon zu dieser Einsatzstelle.") % {"email": email},
+            code="already_member",
+            field="email",
+        )
+    open_invitation = organization.invitations.filter(
+        email__iexact=email,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    )
+    if open_invitation.exists():
+        raise DomainError(
+            _("An %(email)s ist schon eine offene Einladung unterwegs.") % {"email": email},
+            code="already_invited",
+            field="email",
+        )
+    raw, token_hash = OrganizationInvitation.new_token()
+    invitation = OrganizationInvitation.objects.create(
+        organization=organization,
+        email=email,
+        token_hash=token_hash,
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=INVITATION_VALID_DAYS),
+    )
+    queue_mail(
+        "organizations/mail/invitation",
+        {
+            "organization": organization,
+            "invited_by": actor,
+            "site_url": settings.SITE_URL,
+            "accept_path": reverse("organizations:invitation", kwargs={"token": raw}),
+            "valid_days": INVITATION_VALID_DAYS,
+        },
+        to=email,
+        language=actor.preferred_language,
+    )
+    return invitation
+
+
+def find_invitation(raw_token: str) -> OrganizationInvitation:
+    invitation = (
+        OrganizationInvitation.objects.select_related("organization", "invited_by")
+        .filter(token_hash=hash_invitation_token(raw_token or ""))
+        .first()
+    )
+    if invitation is None or not invitation.is_open:
+        raise NotFound(
+            _("Diese Einladung ist nicht (mehr) gültig. Bitten Sie um eine neue Einladung.")
+        )
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(raw_token: str, *, user) -> OrganizationMembership:
+    invitation = find_invitation(raw_token)
+    invitation = lock_row(OrganizationInvitation, invitation.pk)
+    if not invitation.is_open:
+        raise NotFound(_("Diese Einladung ist nicht (mehr) gültig."))
+    try:
+        with transaction.atomic():
+            membership, _created = OrganizationMembership.objects.get_or_create(
+                user=user,
+                organization_id=invitation.organization_id,
+                defaults={"role": OrganizationMembership.Role.COORDINATOR},
+            )
+    except IntegrityError:
+        membership = OrganizationMembership.objects.get(
+            user=user, organization_id=invitation.organization_id
+        )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    forget_roles(user)
+    return membership
+
+
+@transaction.atomic
+def revoke_invitation(invitation: OrganizationInvitation, *, actor) -> None:
+    ensure_member(invitation.organization, actor=actor)
+    if invitation.accepted_at is None and invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])

@@ -1,0 +1,199 @@
+"""Pages of organizations: registration, public page, profile, team and invitations, and
+the confirmation by the responsible agency."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from ehrensache.accounts.roles import roles_of
+from ehrensache.core.errors import DomainError
+from ehrensache.opportunities.queries import SearchCriteria, search_opportunities
+
+from . import services
+from .forms import InvitationForm, OrganizationForm, RejectForm
+from .models import Organization
+from .queries import organization_visible_to, organizations_to_review
+
+
+def _apply_error(form, exc: DomainError):
+    form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+
+
+@login_required
+def register(request):
+    form = OrganizationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organization = services.register_organization(
+                actor=request.user, **form.service_values()
+            )
+        except DomainError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Ihre Einsatzstelle ist registriert. Die zuständige Anlaufstelle prüft sie; "
+                    "Sie können schon Angebote anlegen, die nach der Bestätigung öffentlich werden."
+                ),
+            )
+            return redirect(organization)
+    return render(request, "organizations/register.html", {"form": form})
+
+
+def detail(request, slug):
+    organization = organization_visible_to(request.user, slug)
+    if organization is None:
+        raise Http404(_("Diese Einsatzstelle gibt es nicht."))
+    results = search_opportunities(
+        SearchCriteria(organization_id=organization.pk), page=request.GET.get("page") or 1
+    )
+    roles = roles_of(request.user)
+    context = {
+        "organization": organization,
+        "results": results,
+        "page_obj": results.page,
+        "is_member": organization.pk in roles.organization_ids,
+        "may_review": organization.status != Organization.Status.CONFIRMED
+        and services.may_review(request.user, organization),
+    }
+    return render(request, "organizations/detail.html", context)
+
+
+def _member_organization(request, slug) -> Organization:
+    organization = Organization.objects.filter(slug=slug).first()
+    if organization is None or organization.pk not in roles_of(request.user).organization_ids:
+        raise Http404
+    return organization
+
+
+@login_required
+def edit(request, slug):
+    organization = _member_organization(request, slug)
+    form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_organization(organization, actor=request.user, **form.service_values())
+        except DomainError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(request, _("Die Angaben sind gespeichert."))
+            return redirect(organization)
+    return render(request, "organizations/edit.html", {"form": form, "organization": organization})
+
+
+@login_required
+def team(request, slug):
+    organization = _member_organization(request, slug)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and "revoke" in request.POST:
+        revoke = request.POST.get("revoke", "")
+        invitation = (
+            organization.invitations.filter(pk=int(revoke)).first() if revoke.isdigit() else None
+        )
+        if invitation is None:
+            raise Http404
+        services.revoke_invitation(invitation, actor=request.user)
+        messages.success(request, _("Die Einladung ist zurückgezogen."))
+        return redirect("organizations:team", slug=slug)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invite_colleague(
+                organization, actor=request.user, email=form.cleaned_data["email"]
+            )
+        except DomainError as exc:
+            _apply_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Die Einladung an %(email)s ist verschickt.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("organizations:team", slug=slug)
+    context = {
+        "organization": organization,
+        "form": form,
+        "members": organization.memberships.select_related("user").order_by("user__email"),
+        "invitations": organization.invitations.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True
+        ).select_related("invited_by"),
+    }
+    return render(request, "organizations/team.html", context)
+
+
+def invitation(request, token):
+    """Shows the invitation; signing in is needed to accept (the link survives the login)."""
+    try:
+        invitation = services.find_invitation(token)
+    except DomainError as exc:
+        return render(request, "organizations/invitation.html", {"error": str(exc)}, status=404)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{_login_url()}?next={request.path}")
+        try:
+            services.accept_invitation(token, user=request.user)
+        except DomainError as exc:
+            return render(request, "organizations/invitation.html", {"error": str(exc)}, status=404)
+        messages.success(
+            request,
+            _("Willkommen! Sie koordinieren jetzt %(name)s mit.")
+            % {"name": invitation.organization.name},
+        )
+        return redirect("opportunities:manage")
+    return render(
+        request,
+        "organizations/invitation.html",
+        {"invitation": invitation, "login_url": f"{_login_url()}?next={request.path}"},
+    )
+
+
+def _login_url():
+    from django.urls import reverse
+
+    return reverse("account_login")
+
+
+@login_required
+def review_list(request):
+    roles = roles_of(request.user)
+    if not (roles.is_agency_staff or roles.is_network_staff):
+        raise Http404
+    return render(
+        request,
+        "organizations/review_list.html",
+        {"organizations": organizations_to_review(request.user)},
+    )
+
+
+@login_required
+def review(request, slug):
+    organization = (
+        Organization.objects.select_related("district", "responsible_agency")
+        .filter(slug=slug)
+        .first()
+    )
+    if organization is None or not services.may_review(request.user, organization):
+        raise Http404
+    reject_form = RejectForm(request.POST if "reject" in request.POST else None)
+    if request.method == "POST" and "confirm" in request.POST:
+        services.confirm_organization(organization, actor=request.user)
+        messages.success(request, _("%(name)s ist bestätigt.") % {"name": organization.name})
+        return redirect("organizations:review_list")
+    if request.method == "POST" and "reject" in request.POST and reject_form.is_valid():
+        try:
+            services.reject_organization(
+                organization, actor=request.user, reason=reject_form.cleaned_data["reason"]
+            )
+        except DomainError as exc:
+            _apply_error(reject_form, exc)
+        else:
+            messages.success(request, _("%(name)s ist abgelehnt.") % {"name": organization.name})
+            return redirect("organizations:review_list")
+    members = organization.memberships.select_related("user")
+    return render(
+        request,
+        "organizations/review.html",
+        {"organization": organization, "reject_form": reject_form, "members": members},
+    )
