@@ -1,0 +1,194 @@
+import pytest
+from icalendar import Calendar
+
+from ehrensache.shifts import calendars
+from ehrensache.shifts.models import ShiftSignup
+from ehrensache.shifts.services import calendar_feed_for
+from tests.factories import UserFactory
+
+from .factories import ShiftFactory, ShiftPlanFactory, ShiftSignupFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def test_sign_up_and_cannot_attend_through_pages(client, volunteer, organization):
+    shift = ShiftFactory(plan__organization=organization, capacity=1)
+    client.force_login(volunteer)
+
+    client.post(f"/dienste/{shift.pk}/eintragen/")
+    signup = ShiftSignup.objects.get(shift=shift)
+    page = client.get("/dienste/").content.decode()
+    client.post(f"/dienste/eintragungen/{signup.pk}/ich-kann-nicht/")
+
+    assert "Ich kann nicht" in page
+    assert shift.signups.count() == 0
+
+
+def test_full_shift_shows_message_and_changes_nothing(client, volunteer):
+    shift = ShiftFactory(capacity=1)
+    ShiftSignupFactory(shift=shift)
+    client.force_login(volunteer)
+
+    response = client.post(f"/dienste/{shift.pk}/eintragen/", follow=True)
+
+    assert "schon voll besetzt" in response.content.decode()
+    assert shift.signups.count() == 1
+
+
+def test_someone_elses_signup_cannot_be_cancelled(client, volunteer):
+    signup = ShiftSignupFactory()
+    client.force_login(volunteer)
+
+    response = client.post(f"/dienste/eintragungen/{signup.pk}/ich-kann-nicht/")
+
+    assert response.status_code == 404
+    assert ShiftSignup.objects.filter(pk=signup.pk).exists()
+
+
+def test_coordinator_sees_people_and_volunteer_does_not(
+    client, coordinator, volunteer, organization
+):
+    signup = ShiftSignupFactory(
+        shift__plan__organization=organization, person__display_name="Zora Zeit"
+    )
+    url = signup.shift.plan.get_absolute_url()
+
+    client.force_login(volunteer)
+    as_volunteer = client.get(url).content.decode()
+    client.force_login(coordinator)
+    as_coordinator = client.get(url).content.decode()
+
+    assert "Zora Zeit" not in as_volunteer
+    assert "Zora Zeit" in as_coordinator
+
+
+@pytest.mark.parametrize("who", ["volunteer", "agency_staff"])
+def test_only_coordinators_manage_plans(client, request, organization, who):
+    plan = ShiftPlanFactory(organization=organization)
+    client.force_login(request.getfixturevalue(who))
+
+    pages = client.get(f"/einsatzstellen/{organization.slug}/dienste/")
+    add = client.post(f"/dienste/plaene/{plan.pk}/dienst-anlegen/", {})
+
+    assert (pages.status_code, add.status_code) == (404, 404)
+
+
+def test_coordinator_creates_plan_and_slot_with_errors_kept(client, coordinator, organization):
+    client.force_login(coordinator)
+    client.post(
+        f"/einsatzstellen/{organization.slug}/dienste/", {"title": "Stadtfest", "kind": "event"}
+    )
+    plan = organization.shift_plans.get()
+
+    bad = client.post(
+        f"/dienste/plaene/{plan.pk}/dienst-anlegen/",
+        {
+            "slot-title": "Bar",
+            "slot-starts_at": "2030-05-01T12:00",
+            "slot-ends_at": "2030-05-01T10:00",
+            "slot-capacity": "2",
+        },
+    )
+
+    assert bad.status_code == 422
+    assert "nach dem Beginn" in bad.content.decode()
+    assert 'value="Bar"' in bad.content.decode()
+    assert plan.shifts.count() == 0
+
+
+def test_unconfirmed_organizations_plan_is_hidden(client, volunteer):
+    plan = ShiftPlanFactory(organization__status="pending")
+    client.force_login(volunteer)
+
+    assert client.get(plan.get_absolute_url()).status_code == 404
+
+
+def test_anonymous_is_sent_to_login(client):
+    assert client.get("/dienste/").status_code == 302
+
+
+def test_calendar_feed_has_stable_uids_and_revoked_token_is_dead(client, volunteer):
+    signup = ShiftSignupFactory(person=volunteer)
+    token = calendar_feed_for(volunteer).token
+
+    first = Calendar.from_ical(client.get(f"/dienste/kalender/{token}.ics").content)
+    second = Calendar.from_ical(client.get(f"/dienste/kalender/{token}.ics").content)
+    client.force_login(volunteer)
+    client.post("/dienste/kalender/neu/")
+
+    uids = [str(e["uid"]) for e in first.walk("VEVENT")]
+    assert uids == [str(e["uid"]) for e in second.walk("VEVENT")]
+    assert uids == [calendars.shift_uid(signup.shift)]
+    assert client.get(f"/dienste/kalender/{token}.ics").status_code == 404
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_my_shifts_query_count_is_flat(client, volunteer, django_assert_num_queries, n):
+    for _ in range(n):
+        ShiftSignupFactory(
+            person=volunteer,
+            shift=ShiftFactory(starts_at=ShiftFactory().starts_at.replace(year=2031)),
+        )
+    client.force_login(volunteer)
+
+    with django_assert_num_queries(12):
+        client.get("/dienste/")
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_plan_page_query_count_is_flat(
+    client, coordinator, organization, django_assert_num_queries, n
+):
+    plan = ShiftPlanFactory(organization=organization)
+    for _ in range(n):
+        ShiftSignupFactory(shift__plan=plan)
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(9):
+        client.get(plan.get_absolute_url())
+
+
+def test_api_lists_only_own_signups(client, volunteer):
+    ShiftSignupFactory(person=volunteer)
+    ShiftSignupFactory(person=UserFactory())
+    client.force_login(volunteer)
+
+    body = client.get("/api/v1/shifts/mine").json()
+
+    assert len(body) == 1
+
+
+def test_api_sign_up_refuses_full_shift_with_409(client, volunteer):
+    shift = ShiftFactory(capacity=1)
+    ShiftSignupFactory(shift=shift)
+    client.force_login(volunteer)
+
+    response = client.post(f"/api/v1/shifts/{shift.pk}/signup")
+
+    assert (response.status_code, response.json()["code"]) == (409, "shift_full")
+
+
+def test_api_cannot_cancel_someone_elses_signup(client, volunteer):
+    signup = ShiftSignupFactory()
+    client.force_login(volunteer)
+
+    response = client.post(f"/api/v1/shifts/signups/{signup.pk}/cannot-attend")
+
+    assert response.status_code == 404
+    assert ShiftSignup.objects.filter(pk=signup.pk).exists()
+
+
+def test_api_requires_login(client):
+    assert client.get("/api/v1/shifts/mine").status_code == 401
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_api_plan_shifts_query_count_is_flat(client, volunteer, django_assert_num_queries, n):
+    plan = ShiftPlanFactory()
+    ShiftFactory.create_batch(n, plan=plan)
+    client.force_login(volunteer)
+
+    with django_assert_num_queries(7):
+        response = client.get(f"/api/v1/shifts/plans/{plan.pk}/shifts")
+
+    assert len(response.json()) == n
