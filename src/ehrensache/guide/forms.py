@@ -1,4 +1,5 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -57,6 +58,12 @@ class EpisodeFilterForm(forms.Form):
         self.fields["q"].widget.attrs["type"] = "search"
 
 
+class HttpsURLField(forms.URLField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
 class EpisodeForm(forms.ModelForm):
     class Meta:
         model = Episode
@@ -83,6 +90,7 @@ class EpisodeForm(forms.ModelForm):
             "is_published",
             "is_demo",
         ]
+        field_classes = {"video_url": HttpsURLField}
         widgets = {
             "topics": forms.CheckboxSelectMultiple,
             "situations": forms.CheckboxSelectMultiple,
@@ -108,7 +116,7 @@ class EpisodeForm(forms.ModelForm):
 
     def clean_captions_file(self):
         file = self.cleaned_data.get("captions_file")
-        if file and hasattr(file, "read") and not getattr(file, "_committed", True):
+        if isinstance(file, UploadedFile):
             head = file.read(6)
             file.seek(0)
             if head != b"WEBVTT":
