@@ -56,9 +56,12 @@ def _mount_routers():
         ("engagements", "/engagements"),
         ("recognition", "/recognition"),
         ("shifts", "/shifts"),
+        ("opportunities", "/opportunities"),
+        ("organizations", "/organizations"),
     ]:
         module = import_module(f"ehrensache.{app}.api")
         api.add_router(prefix, module.router)
+    api.add_router("/fields", import_module("ehrensache.opportunities.api").fields_router)
 
 
 _mount_routers()

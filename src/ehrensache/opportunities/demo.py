@@ -8,7 +8,6 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.utils import timezone
-from django.utils.text import slugify
 
 from ehrensache.organizations.models import Organization
 from ehrensache.regions.models import PostalCode
@@ -332,7 +331,7 @@ def load(*, out=print):
             continue
         on_site = row.get("on_site", True)
         values = {
-            "slug": slugify(row["title"])[:160],
+            "slug": search_index.slugify_title(row["title"]),
             "summary": row["summary"],
             "description": row["description"],
             "tasks": row.get("tasks", ""),

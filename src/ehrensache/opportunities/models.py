@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.text import fold
+
 from .taxonomy import FieldOfActivity
 
 
@@ -207,7 +209,7 @@ class Opportunity(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:160] or "angebot"
+            self.slug = slugify(fold(self.title))[:160] or "angebot"
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -17,7 +17,7 @@ FTS_TABLE = "opportunities_opportunity_fts"
 
 
 def slugify_title(title: str) -> str:
-    return slugify(title)[:160] or "angebot"
+    return slugify(fold(title))[:160] or "angebot"
 
 
 def search_columns(opportunity, *, organization_name: str | None = None) -> dict[str, str]:

@@ -23,6 +23,7 @@ from ehrensache.agencies.models import Agency
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
+from ehrensache.core.text import fold
 from ehrensache.opportunities.taxonomy import FieldOfActivity
 from ehrensache.regions.queries import locate
 
@@ -62,7 +63,7 @@ def responsible_agency_for(postal_code: str, district_id: int | None) -> Agency 
 
 
 def _unique_slug(name: str) -> str:
-    base = slugify(name)[:180] or "einsatzstelle"
+    base = slugify(fold(name))[:180] or "einsatzstelle"
     slug, n = base, 2
     while slug in RESERVED_SLUGS or Organization.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
