@@ -345,6 +345,9 @@ class Attendance(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.registration} – {self.session}: {self.present}"
+
 
 def new_verification_code() -> str:
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -340,16 +340,18 @@ def register_for_course(course, *, person, actor=None, on_behalf_of=None, now=No
             registration.save()
             registration.course = course
             _log(registration, "created", actor=actor)
-            if registration.status == Status.CONFIRMED:
-                _mail(registration, "confirmed", ics=True)
-            else:
-                from .queries import waiting_position
-
-                _mail(registration, "waitlisted", position=waiting_position(registration))
     except IntegrityError as exc:  # the constraint backs up the check above
         raise DomainError(
             _("Sie sind für diesen Kurs bereits angemeldet."), code="already_registered"
         ) from exc
+    # Mail is rendered after the lock is released (sent after the commit of any outer
+    # transaction): the locked section stays as short as possible.
+    if registration.status == Status.CONFIRMED:
+        _mail(registration, "confirmed", ics=True)
+    else:
+        from .queries import waiting_position
+
+        _mail(registration, "waitlisted", position=waiting_position(registration))
     return registration
 
 
