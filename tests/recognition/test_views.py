@@ -1,0 +1,239 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from ehrensache.recognition.models import EngagementProof, ReleaseRequest
+from tests.factories import UserFactory
+
+from .factories import (
+    EngagementFactory,
+    EngagementProofFactory,
+    ReleaseRequestFactory,
+    profile,
+    weekly_hours,
+)
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def test_overview_shows_ecard_reason(client, volunteer):
+    today = timezone.localdate()
+    start = today.replace(day=1) - dt.timedelta(days=1)
+    start = start.replace(year=start.year - 1, day=min(today.day, 28))
+    engagement = EngagementFactory(volunteer=volunteer, start=start)
+    weekly_hours(engagement, start=start, weeks=50, minutes_per_week=6 * 60)
+    profile(volunteer)
+    client.force_login(volunteer)
+
+    body = client.get("/anerkennung/").content.decode()
+
+    assert "Landkreis Marburg-Biedenkopf" in body
+    assert "bis 2 Jahre Engagement" in body
+
+
+def test_overview_asks_for_residence_without_profile(client, volunteer):
+    client.force_login(volunteer)
+
+    body = client.get("/anerkennung/").content.decode()
+
+    assert "Bitte geben Sie unten Ihren Wohnort an" in body
+
+
+def test_profile_form_keeps_input_on_error(client, volunteer):
+    client.force_login(volunteer)
+
+    response = client.post("/anerkennung/angaben/", {"birth_date": "2999-01-01", "district": ""})
+
+    assert response.status_code == 422
+    assert "Bitte prüfen Sie das Geburtsdatum" in response.content.decode()
+    assert 'value="2999-01-01"' in response.content.decode()
+
+
+def test_ecard_application_pdf_for_issuer_of_district(client, volunteer):
+    profile(volunteer, district_key="06611")
+    client.force_login(volunteer)
+
+    response = client.get("/anerkennung/ehrenamts-card/antrag.pdf")
+
+    assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
+    assert response.content.startswith(b"%PDF")
+
+
+def test_issued_proof_pdf_and_public_check(client, coordinator, organization):
+    proof = EngagementProofFactory(
+        engagement__organization=organization, engagement__role="Lesepatin"
+    )
+    client.force_login(coordinator)
+    client.post(f"/anerkennung/nachweise/{proof.pk}/ausstellen/")
+    proof.refresh_from_db()
+
+    pdf = client.get(f"/anerkennung/nachweise/{proof.pk}.pdf")
+    client.logout()
+    check = client.get(f"/nachweis/pruefen/{proof.verification_code}/").content.decode()
+
+    assert proof.status == "issued"
+    assert pdf.content.startswith(b"%PDF")
+    assert proof.person_name in check and organization.name in check
+    assert "Lesepatin" not in check  # only name, organization and period
+
+
+def test_unknown_code_is_reported(client):
+    body = client.get("/nachweis/pruefen/NXXX-XXXX-XXXXX/").content.decode()
+
+    assert "keinen ausgestellten Nachweis" in body
+
+
+@pytest.mark.parametrize(
+    "who", ["other_volunteer", "agency_staff", "network_staff", "other_coordinator"]
+)
+def test_proof_pdf_hidden_from_others(client, request, organization, coordinator, who):
+    proof = EngagementProofFactory(engagement__organization=organization, status="issued")
+    if who == "other_volunteer":
+        user = UserFactory()
+    elif who == "other_coordinator":
+        user = EngagementFactory().organization.memberships.create(user=UserFactory()).user
+    else:
+        user = request.getfixturevalue(who)
+    client.force_login(user)
+
+    assert client.get(f"/anerkennung/nachweise/{proof.pk}.pdf").status_code == 404
+    assert client.post(f"/anerkennung/nachweise/{proof.pk}/ausstellen/").status_code == 404
+
+
+def test_volunteer_requests_proof_through_page(client, volunteer, organization):
+    engagement = EngagementFactory(volunteer=volunteer, organization=organization)
+    client.force_login(volunteer)
+
+    client.post("/anerkennung/nachweise/anfragen/", {"engagement": engagement.pk})
+
+    assert EngagementProof.objects.filter(person=volunteer, engagement=engagement).count() == 1
+
+
+def test_volunteer_cannot_request_for_someone_elses_engagement(client, volunteer):
+    engagement = EngagementFactory()
+    client.force_login(volunteer)
+
+    response = client.post("/anerkennung/nachweise/anfragen/", {"engagement": engagement.pk})
+
+    assert response.status_code == 422
+    assert EngagementProof.objects.count() == 0
+
+
+def test_release_beyond_budget_refused_on_page_with_remaining_days(
+    client, coordinator, organization
+):
+    leader = EngagementFactory(organization=organization).volunteer
+    year = timezone.localdate().year + 1
+    ReleaseRequestFactory(
+        organization=organization,
+        leader=leader,
+        first_day=dt.date(year, 3, 1),
+        last_day=dt.date(year, 3, 12),
+        half_days=22,
+    )
+    client.force_login(coordinator)
+
+    response = client.post(
+        f"/einsatzstellen/{organization.slug}/freistellungen/",
+        {
+            "leader": leader.pk,
+            "event_title": "Zeltlager",
+            "event_place": "Edersee",
+            "first_day": f"{year}-07-06",
+            "last_day": f"{year}-07-10",
+            "half_days": "4",
+            "responsible_body": "jugendamt",
+            "employer_name": "Beispiel GmbH",
+            "employer_address": "Weg 1",
+        },
+    )
+
+    assert response.status_code == 422
+    assert "noch 1 von 12 Arbeitstagen" in response.content.decode()
+    assert 'value="Zeltlager"' in response.content.decode()
+    assert ReleaseRequest.objects.count() == 1
+
+
+@pytest.mark.parametrize("document", ["arbeitgeber", "befuerwortung"])
+def test_release_pdfs(client, coordinator, organization, document):
+    release = ReleaseRequestFactory(organization=organization)
+    client.force_login(coordinator)
+
+    response = client.get(f"/freistellungen/{release.pk}/{document}.pdf")
+
+    assert response.content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("who", ["volunteer", "agency_staff", "network_staff"])
+def test_release_requests_hidden_from_non_coordinators(client, request, organization, who):
+    release = ReleaseRequestFactory(
+        organization=organization, leader=request.getfixturevalue("volunteer")
+    )
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get(f"/freistellungen/{release.pk}/").status_code == 404
+    assert client.get(f"/freistellungen/{release.pk}/arbeitgeber.pdf").status_code == 404
+    assert (
+        client.post(f"/freistellungen/{release.pk}/status/", {"status": "endorsed"}).status_code
+        == 404
+    )
+    assert client.get(f"/einsatzstellen/{organization.slug}/freistellungen/").status_code == 404
+    assert client.get("/api/v1/recognition/release-requests").json() == []
+
+
+def test_release_status_advances_on_page(client, coordinator, organization):
+    release = ReleaseRequestFactory(organization=organization)
+    client.force_login(coordinator)
+
+    client.post(f"/freistellungen/{release.pk}/status/", {"status": "endorsed"})
+
+    release.refresh_from_db()
+    assert release.status == "endorsed"
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_organization_releases_query_count_is_flat(
+    client, coordinator, organization, django_assert_num_queries, n
+):
+    ReleaseRequestFactory.create_batch(n, organization=organization)
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(9):
+        client.get(f"/einsatzstellen/{organization.slug}/freistellungen/")
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_organization_proofs_query_count_is_flat(
+    client, coordinator, organization, django_assert_num_queries, n
+):
+    EngagementProofFactory.create_batch(n, engagement__organization=organization)
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(8):
+        client.get(f"/einsatzstellen/{organization.slug}/nachweise/")
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_api_proofs_only_own_and_flat(client, volunteer, django_assert_num_queries, n):
+    EngagementProofFactory.create_batch(n, engagement__volunteer=volunteer)
+    EngagementProofFactory()
+    client.force_login(volunteer)
+
+    with django_assert_num_queries(6):
+        body = client.get("/api/v1/recognition/proofs").json()
+
+    assert len(body) == n
+
+
+def test_api_ecard_eligibility_of_self(client, volunteer):
+    profile(volunteer, district_key="06531")
+    client.force_login(volunteer)
+
+    body = client.get("/api/v1/recognition/ecard-eligibility").json()
+
+    assert (body["issuer"], body["eligible"]) == ("Landkreis Gießen", False)
+
+
+def test_api_requires_login(client):
+    assert client.get("/api/v1/recognition/proofs").status_code == 401
