@@ -144,7 +144,7 @@ def test_responsible_60311_is_frankfurt(client, frankfurt_agency, agency):
     response = client.get(RESPONSIBLE, {"q": "60311"})
 
     assert [h.agency for h in response.context["responsible_hits"]] == [frankfurt_agency]
-    assert "Frankfurt am Main (Kreisfreie Stadt)" in response.content.decode()
+    assert "Frankfurt am Main (kreisfreie Stadt)" in response.content.decode()
 
 
 def test_responsible_34117_is_the_city_of_kassel(client, other_agency):

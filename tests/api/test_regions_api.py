@@ -46,8 +46,6 @@ def test_postal_code_large_customer_is_422(client):
 
 
 def test_postal_code_error_in_english(client):
-    response = client.get(
-        "/api/v1/regions/postal-codes/99999", headers={"Accept-Language": "en"}
-    )
+    response = client.get("/api/v1/regions/postal-codes/99999", headers={"Accept-Language": "en"})
 
     assert response.json()["detail"].startswith("We do not know the postal code 99999")

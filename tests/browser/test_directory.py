@@ -63,7 +63,7 @@ def test_directory_filter_by_district(page, axe, agencies):
     page.goto(page.base_url + "/anlaufstellen/")
 
     page.get_by_label("Kreis oder kreisfreie Stadt").select_option(
-        label="Kassel (Kreisfreie Stadt)"
+        label="Kassel (kreisfreie Stadt)"
     )
     page.get_by_role("button", name="Filtern").click()
 

@@ -22,7 +22,7 @@ def test_locate_34117_is_the_city_of_kassel_not_the_landkreis():
     location = locate("34117")
 
     assert location.district.key == "06611"
-    assert location.district.label == "Kassel (Kreisfreie Stadt)"
+    assert location.district.label == "Kassel (kreisfreie Stadt)"
 
 
 def test_locate_accepts_spaces_inside_the_code():

@@ -45,11 +45,13 @@ class District(models.Model):
 
     @property
     def label(self) -> str:
-        """'Landkreis Marburg-Biedenkopf', 'Kassel (kreisfreie Stadt)'."""
+        """'Landkreis Marburg-Biedenkopf', 'Wetteraukreis', 'Kassel (kreisfreie Stadt)'."""
         if self.kind == self.Kind.LANDKREIS:
-            return f"{self.get_kind_display()} {self.name}"
+            if self.name.lower().endswith("kreis"):
+                return self.name  # "Wetteraukreis", "Main-Kinzig-Kreis" say it themselves
+            return _("Landkreis %(name)s") % {"name": self.name}
         if self.kind == self.Kind.KREISFREIE_STADT:
-            return f"{self.name} ({self.get_kind_display()})"
+            return _("%(name)s (kreisfreie Stadt)") % {"name": self.name}
         return self.name
 
 
