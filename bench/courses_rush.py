@@ -208,7 +208,11 @@ def fire(base, course_id, keys, timeout):
                 body = json.loads(response.read())
                 return response.status, body.get("status"), time.perf_counter() - started
         except urllib.error.HTTPError as exc:
-            return exc.code, exc.read()[:200].decode(errors="replace"), time.perf_counter() - started
+            return (
+                exc.code,
+                exc.read()[:200].decode(errors="replace"),
+                time.perf_counter() - started,
+            )
         except Exception as exc:  # noqa: BLE001 - counted as an error
             return 0, f"{type(exc).__name__}: {exc}", time.perf_counter() - started
 
@@ -255,8 +259,10 @@ def main():
     run_id = secrets.token_hex(4)
     t0 = time.perf_counter()
     course, users, keys = create_data(args.requests, args.seats, run_id)
-    print(f"set-up: {len(users)} people with sessions, 1 course with {args.seats} seats "
-          f"in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"set-up: {len(users)} people with sessions, 1 course with {args.seats} seats "
+        f"in {time.perf_counter() - t0:.1f} s"
+    )
     try:
         if args.url:
             base = args.url.rstrip("/")
@@ -284,8 +290,11 @@ def main():
     for code, detail in errors[:5]:
         print(f"  error {code}: {detail}")
     db_confirmed, db_waiting, problems = check_database(course, args.seats, args.requests)
-    print(f"database:   {db_confirmed} confirmed, {db_waiting} waitlisted (ranks in arrival order)"
-          if not problems else "\n".join(problems))
+    print(
+        f"database:   {db_confirmed} confirmed, {db_waiting} waitlisted (ranks in arrival order)"
+        if not problems
+        else "\n".join(problems)
+    )
     if not args.keep:
         remove_data(course, users, keys)
     ok = (

@@ -144,7 +144,7 @@ def test_course_journey_from_creation_to_verified_certificate(page, axe, setting
     # The certificate PDF names Cara and her units; /verify/<code> confirms it.
     with page.expect_download() as download_info:
         page.get_by_role("link", name="PDF für Cara Conrad").click()
-    text = pdf_text(open(download_info.value.path(), "rb").read())
+    text = pdf_text(download_info.value.path().read_bytes())
     assert "Cara Conrad" in text
     assert "9 von 9 UE" in text
     code = Completion.objects.get(person=cara).verification_code
