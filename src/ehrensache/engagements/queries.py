@@ -79,19 +79,19 @@ def hours_summary(user, *, year: int) -> dict:
         row["month"]: row
         for row in base.annotate(month=ExtractMonth("date"))
         .values("month")
-        .annotate(minutes=Sum("minutes"), verified=verified)
+        .annotate(total=Sum("minutes"), confirmed=verified)
     }
     per_month = [
         {
             "month": date(year, m, 1),
-            "minutes": months.get(m, {}).get("minutes") or 0,
-            "verified": months.get(m, {}).get("verified") or 0,
+            "minutes": months.get(m, {}).get("total") or 0,
+            "verified": months.get(m, {}).get("confirmed") or 0,
         }
         for m in range(1, 13)
     ]
     per_org = list(
         base.values("engagement__organization__name")
-        .annotate(minutes=Sum("minutes"), verified=verified)
+        .annotate(total=Sum("minutes"), confirmed=verified)
         .order_by("engagement__organization__name")
     )
     return {
@@ -100,8 +100,8 @@ def hours_summary(user, *, year: int) -> dict:
         "per_organization": [
             {
                 "organization": r["engagement__organization__name"],
-                "minutes": r["minutes"],
-                "verified": r["verified"] or 0,
+                "minutes": r["total"],
+                "verified": r["confirmed"] or 0,
             }
             for r in per_org
         ],

@@ -1,0 +1,459 @@
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from ehrensache.engagements.models import (
+    AllowancePayment,
+    Engagement,
+    HoursEntry,
+    OnboardingCheck,
+    RecordCheck,
+)
+from tests.engagements.factories import EngagementFactory, HoursEntryFactory, RecordCheckFactory
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def _today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def record_check(engagement):
+    return RecordCheckFactory(engagement=engagement)
+
+
+# --- who sees what -------------------------------------------------------------------------
+
+DETAIL_PAGES = [
+    "engagements:detail",
+    "engagements:agreement_pdf",
+]
+MANAGE_ONLY = ["engagements:certificate_request_pdf"]
+
+
+@pytest.mark.parametrize("name", DETAIL_PAGES + MANAGE_ONLY)
+@pytest.mark.parametrize("who", ["agency_staff", "network_staff", "other_coordinator"])
+def test_others_get_404_on_engagement_pages(client, engagement, record_check, name, who, request):
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.get(reverse(name, args=[engagement.pk]))
+
+    assert response.status_code == 404
+
+
+def test_anonymous_redirected_to_login(client, engagement):
+    response = client.get(reverse("engagements:detail", args=[engagement.pk]))
+
+    assert response.status_code == 302
+    assert "/konto/login/" in response["Location"]
+
+
+def test_volunteer_sees_own_engagement_and_record_check(
+    client, engagement, record_check, volunteer
+):
+    client.force_login(volunteer)
+
+    response = client.get(reverse("engagements:detail", args=[engagement.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Erweitertes Führungszeugnis" in html
+    assert "Einsicht vermerken" not in html
+
+
+def test_volunteer_cannot_use_coordinator_actions(client, engagement, volunteer):
+    client.force_login(volunteer)
+    base = f"/engagements/{engagement.pk}"
+
+    responses = [
+        client.post(
+            f"{base}/fuehrungszeugnis/",
+            {
+                "fz-issued_on": str(_today()),
+                "fz-inspected_on": str(_today()),
+                "fz-relevant_entry": "no",
+            },
+        ),
+        client.post(
+            f"{base}/pauschalen/",
+            {
+                "pauschale-kind": "ehrenamt",
+                "pauschale-activity": "x",
+                "pauschale-amount": "10",
+                "pauschale-paid_on": str(_today()),
+            },
+        ),
+        client.post(f"{base}/beenden/", {"ende-end": str(_today())}),
+        client.get(f"{base}/fuehrungszeugnis/bestaetigung.pdf"),
+    ]
+
+    assert [r.status_code for r in responses] == [404, 404, 404, 404]
+    assert (RecordCheck.objects.count(), AllowancePayment.objects.count()) == (0, 0)
+
+
+@pytest.mark.parametrize("who", ["volunteer", "agency_staff", "network_staff"])
+def test_coordinator_pages_forbidden_for_others(client, who, request, organization):
+    client.force_login(request.getfixturevalue(who))
+
+    responses = [
+        client.get(reverse("engagements:manage")),
+        client.get(reverse("engagements:start")),
+        client.get(reverse("engagements:verify")),
+    ]
+
+    assert [r.status_code for r in responses] == [403, 403, 403]
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse("engagements:checklist", args=[organization.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["agency_staff", "network_staff", "other_coordinator"])
+def test_others_cannot_log_or_delete_hours(client, engagement, who, request):
+    entry = HoursEntryFactory(engagement=engagement)
+    client.force_login(request.getfixturevalue(who))
+
+    log = client.post(
+        reverse("engagements:hours", args=[engagement.pk]),
+        {
+            "stunden-engagement": engagement.pk,
+            "stunden-date": "2025-03-01",
+            "stunden-duration": "1",
+            "stunden-activity": "x",
+        },
+    )
+    delete = client.post(reverse("engagements:delete_hours", args=[entry.pk]))
+
+    assert (log.status_code, delete.status_code) == (404, 404)
+    assert HoursEntry.objects.count() == 1
+
+
+def test_other_coordinator_cannot_verify_via_bulk_form(client, engagement, other_coordinator):
+    entry = HoursEntryFactory(engagement=engagement)
+    client.force_login(other_coordinator)
+
+    client.post(reverse("engagements:verify"), {"entry": [entry.pk]})
+
+    entry.refresh_from_db()
+    assert entry.verified_at is None
+
+
+# --- coordinator flow ----------------------------------------------------------------------
+
+
+def test_start_page_creates_engagement(client, coordinator, organization, volunteer):
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("engagements:start"),
+        {
+            "organization": organization.pk,
+            "volunteer_email": volunteer.email,
+            "role": "Lesepatin",
+            "start": str(_today()),
+            "programme": "none",
+            "requires_record_check": "on",
+        },
+    )
+
+    engagement = Engagement.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == engagement.get_absolute_url()
+    assert (engagement.volunteer, engagement.requires_record_check) == (volunteer, True)
+
+
+def test_start_page_keeps_input_and_explains_unknown_email(client, coordinator, organization):
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("engagements:start"),
+        {
+            "organization": organization.pk,
+            "volunteer_email": "nobody@example.org",
+            "role": "Lesepatin",
+            "start": "2026-02-30",
+            "programme": "none",
+        },
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Zu dieser E-Mail-Adresse gibt es kein Konto" in html
+    assert "Bitte geben Sie ein gültiges Datum an." in html
+    assert 'value="Lesepatin"' in html
+    assert Engagement.objects.count() == 0
+
+
+def test_start_page_shows_hospice_refusal(client, coordinator, organization, volunteer):
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("engagements:start"),
+        {
+            "organization": organization.pk,
+            "volunteer_email": volunteer.email,
+            "role": "Begleitung",
+            "start": str(_today()),
+            "programme": "hospice",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Befähigungskurs" in response.content.decode()
+    assert Engagement.objects.count() == 0
+
+
+def test_record_check_form_has_no_file_field_and_no_multipart(client, coordinator, engagement):
+    client.force_login(coordinator)
+
+    html = client.get(reverse("engagements:detail", args=[engagement.pk])).content.decode()
+
+    assert 'type="file"' not in html
+    assert "multipart" not in html
+    assert "fz-relevant_entry" in html
+
+
+def test_record_check_too_old_shows_message_and_keeps_input(client, coordinator, engagement):
+    client.force_login(coordinator)
+    old = _today() - timedelta(days=120)
+
+    response = client.post(
+        reverse("engagements:record_check", args=[engagement.pk]),
+        {"fz-issued_on": str(old), "fz-inspected_on": str(_today()), "fz-relevant_entry": "no"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "älter als 3 Monate" in html
+    assert f'value="{old.isoformat()}"' in html
+    assert RecordCheck.objects.count() == 0
+
+
+def test_record_check_posted_with_a_file_stores_only_the_facts(client, coordinator, engagement):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(coordinator)
+
+    client.post(
+        reverse("engagements:record_check", args=[engagement.pk]),
+        {
+            "fz-issued_on": str(_today()),
+            "fz-inspected_on": str(_today()),
+            "fz-relevant_entry": "yes",
+            "fz-document": SimpleUploadedFile("fz.pdf", b"%PDF secret"),
+        },
+    )
+
+    check = RecordCheck.objects.get()
+    assert (check.issued_on, check.relevant_entry) == (_today(), True)
+
+
+def test_tick_onboarding_via_page(client, coordinator, engagement):
+    check = OnboardingCheck.objects.create(engagement=engagement, title="Begrüßungsgespräch")
+    client.force_login(coordinator)
+
+    client.post(
+        reverse("engagements:tick", args=[engagement.pk, check.pk]), {"done_on": str(_today())}
+    )
+
+    check.refresh_from_db()
+    assert check.done_on == _today()
+
+
+def test_tick_with_bad_date_changes_nothing(client, coordinator, engagement):
+    check = OnboardingCheck.objects.create(engagement=engagement, title="Begrüßungsgespräch")
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("engagements:tick", args=[engagement.pk, check.pk]),
+        {"done_on": "31.02."},
+        follow=True,
+    )
+
+    check.refresh_from_db()
+    assert check.done_on is None
+    assert "gültiges Datum" in response.content.decode()
+
+
+def test_allowance_warning_shown(client, coordinator, engagement):
+    client.force_login(coordinator)
+    day = _today().replace(month=1, day=2)
+
+    response = client.post(
+        reverse("engagements:allowance", args=[engagement.pk]),
+        {
+            "pauschale-kind": "ehrenamt",
+            "pauschale-activity": "Kasse",
+            "pauschale-amount": "1000,00",
+            "pauschale-paid_on": str(day),
+        },
+        follow=True,
+    )
+
+    assert "mehr als der steuerfreie Betrag" in response.content.decode()
+    assert AllowancePayment.objects.get().amount_cents == 100000
+
+
+def test_certificate_request_and_agreement_pdfs(client, coordinator, engagement, volunteer):
+    client.force_login(coordinator)
+    letter = client.get(reverse("engagements:certificate_request_pdf", args=[engagement.pk]))
+    client.force_login(volunteer)
+    agreement = client.get(reverse("engagements:agreement_pdf", args=[engagement.pk]))
+
+    assert letter["Content-Type"] == agreement["Content-Type"] == "application/pdf"
+    assert letter.content.startswith(b"%PDF") and agreement.content.startswith(b"%PDF")
+
+
+def test_checklist_page_add_and_remove(client, coordinator, organization):
+    client.force_login(coordinator)
+    url = reverse("engagements:checklist", args=[organization.pk])
+
+    client.post(url, {"schritt-title": "Schlüsselübergabe"})
+    html = client.get(url).content.decode()
+
+    assert "Schlüsselübergabe" in html
+    assert "Begrüßungsgespräch" in html
+
+
+# --- volunteer hours -----------------------------------------------------------------------
+
+
+def test_quick_hours_form_logs_with_comma_duration(client, volunteer, engagement):
+    client.force_login(volunteer)
+
+    response = client.post(
+        reverse("engagements:log_hours"),
+        {
+            "stunden-engagement": engagement.pk,
+            "stunden-date": str(_today()),
+            "stunden-duration": "1,5",
+            "stunden-activity": "Vorlesen",
+        },
+    )
+
+    assert response.status_code == 302
+    assert HoursEntry.objects.get().minutes == 90
+
+
+@pytest.mark.parametrize(
+    "duration, message",
+    [("-2", "größer als null"), ("25", "höchstens 24 Stunden"), ("viel", "als Zahl")],
+)
+def test_quick_hours_form_refuses_bad_duration(client, volunteer, engagement, duration, message):
+    client.force_login(volunteer)
+
+    response = client.post(
+        reverse("engagements:log_hours"),
+        {
+            "stunden-engagement": engagement.pk,
+            "stunden-date": str(_today()),
+            "stunden-duration": duration,
+            "stunden-activity": "Vorlesen",
+        },
+    )
+
+    assert message in response.content.decode()
+    assert f'value="{duration}"' in response.content.decode()
+    assert HoursEntry.objects.count() == 0
+
+
+def test_quick_hours_form_cannot_pick_foreign_engagement(client, volunteer):
+    foreign = EngagementFactory()
+    client.force_login(volunteer)
+
+    client.post(
+        reverse("engagements:log_hours"),
+        {
+            "stunden-engagement": foreign.pk,
+            "stunden-date": str(_today()),
+            "stunden-duration": "1",
+            "stunden-activity": "x",
+        },
+    )
+
+    assert HoursEntry.objects.count() == 0
+
+
+def test_mine_shows_hours_per_month_and_organization(client, volunteer, engagement):
+    HoursEntryFactory(engagement=engagement, date=date(2025, 3, 1), minutes=90)
+    HoursEntryFactory(engagement=engagement, date=date(2025, 3, 5), minutes=60)
+    client.force_login(volunteer)
+
+    response = client.get(reverse("engagements:mine") + "?jahr=2025")
+
+    html = response.content.decode()
+    assert "Insgesamt 2,50 Stunden" in html
+    assert engagement.organization.name in html
+
+
+def test_mine_with_bad_year_falls_back(client, volunteer):
+    client.force_login(volunteer)
+
+    assert client.get(reverse("engagements:mine") + "?jahr=abc").status_code == 200
+
+
+def test_dashboard_sections(client, volunteer, coordinator, engagement):
+    HoursEntryFactory(engagement=engagement, date=_today())
+    client.force_login(volunteer)
+    mine = client.get(reverse("accounts:profile")).content.decode()
+    client.force_login(coordinator)
+    coord = client.get(reverse("accounts:profile")).content.decode()
+
+    assert "Mein Engagement" in mine
+    assert "1 Stundeneintrag wartet auf Bestätigung" in coord
+
+
+# --- query counts --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_manage_list_query_count_is_flat(
+    client, coordinator, organization, n, django_assert_num_queries
+):
+    for _ in range(n):
+        HoursEntryFactory(engagement=EngagementFactory(organization=organization))
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(8):
+        response = client.get(reverse("engagements:manage"))
+
+    assert len(response.context["page_obj"]) == n
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_verify_list_query_count_is_flat(
+    client, coordinator, organization, n, django_assert_num_queries
+):
+    for _ in range(n):
+        HoursEntryFactory(
+            engagement=EngagementFactory(organization=organization, volunteer=UserFactory())
+        )
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(7):
+        response = client.get(reverse("engagements:verify"))
+
+    assert len(response.context["page_obj"]) == n
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_detail_query_count_is_flat(client, coordinator, engagement, n, django_assert_num_queries):
+    HoursEntryFactory.create_batch(n, engagement=engagement)
+    AllowancePayment.objects.bulk_create(
+        AllowancePayment(
+            engagement=engagement,
+            kind="ehrenamt",
+            activity="x",
+            amount_cents=100,
+            paid_on=date(2025, 3, 1),
+            year=2025,
+            legal_basis="§ 3 Nr. 26a EStG",
+        )
+        for _ in range(n)
+    )
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(15):
+        client.get(reverse("engagements:detail", args=[engagement.pk]))
