@@ -1,5 +1,4 @@
 import pytest
-from django.urls import reverse
 
 from ehrensache.courses import services
 from ehrensache.courses.models import Course, Registration

@@ -8,7 +8,7 @@ from django.utils import timezone
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.courses import services
 from ehrensache.courses.models import Completion, Course, Registration
-from tests.factories import AgencyMembershipFactory, OrganizationMembershipFactory, UserFactory
+from tests.factories import AgencyMembershipFactory, OrganizationMembershipFactory
 
 from .factories import CourseFactory
 

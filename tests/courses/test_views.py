@@ -345,3 +345,23 @@ def test_move_through_page_requires_reason(client, course, staff, people):
     assert good.status_code == 302
     regs[3].refresh_from_db()
     assert regs[3].waitlist_rank < Registration.objects.get(pk=regs[2].pk).waitlist_rank
+
+
+def test_catalogue_in_english(client, course):
+    client.cookies["ehrensache_language"] = "en"
+
+    page = client.get(reverse("courses:catalogue"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "Courses for volunteers" in page
+    assert "First aid" in page
+
+
+def test_offer_mail_in_recipients_language(outbox, course, people):
+    people[2].preferred_language = "en"
+    people[2].save()
+    regs = [services.register_for_course(course, person=p) for p in people[:3]]
+    outbox().clear()
+
+    services.cancel_registration(regs[0], actor=people[0])
+
+    assert outbox()[0].subject.startswith("A seat is free:")
