@@ -5,7 +5,7 @@ import factory
 from django.utils import timezone
 
 from ehrensache.courses.models import Completion
-from ehrensache.engagements.models import Engagement, TrainingRecord, HoursEntry
+from ehrensache.engagements.models import Engagement, HoursEntry, TrainingRecord
 from ehrensache.recognition.models import EngagementProof, RecognitionProfile, ReleaseRequest
 from ehrensache.regions.models import District
 from tests.factories import OrganizationFactory, UserFactory

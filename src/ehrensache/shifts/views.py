@@ -47,7 +47,7 @@ def plan_detail(request, pk):
         "mine": mine,
         "is_coordinator": is_coordinator,
         "shift_form": ShiftForm(prefix="slot"),
-        "weekly_form": WeeklyShiftForm(prefix="slot"),
+        "weekly_form": WeeklyShiftForm(prefix="weekly"),
     }
     return render(request, "shifts/plan_detail.html", context)
 
@@ -112,7 +112,7 @@ def _render_plan_with(request, plan, **forms):
         "mine": {},
         "is_coordinator": True,
         "shift_form": forms.get("shift_form") or ShiftForm(prefix="slot"),
-        "weekly_form": forms.get("weekly_form") or WeeklyShiftForm(prefix="slot"),
+        "weekly_form": forms.get("weekly_form") or WeeklyShiftForm(prefix="weekly"),
     }
     return render(request, "shifts/plan_detail.html", context, status=422)
 
@@ -136,7 +136,7 @@ def add_shift(request, pk):
 @require_POST
 def add_weekly(request, pk):
     plan = _manage(request, pk)
-    form = WeeklyShiftForm(request.POST, prefix="slot")
+    form = WeeklyShiftForm(request.POST, prefix="weekly")
     if form.is_valid():
         try:
             created = services.add_weekly_shifts(plan, actor=request.user, **form.cleaned_data)
