@@ -459,3 +459,39 @@ def test_ics_uids_are_stable(course):
 
     assert course_calendar(course) == course_calendar(course)
     assert f"course-{course.pk}-session-".encode() in course_calendar(course)
+
+
+def test_periodic_jobs_are_registered_and_run(outbox, course, people):
+    from ehrensache.core.scheduling import periodic_jobs
+    from ehrensache.courses.tasks import expire_course_offers, send_course_reminders
+
+    assert {expire_course_offers, send_course_reminders} <= set(periodic_jobs())
+    assert expire_course_offers.call() == 0
+    assert send_course_reminders.call() == 0
+
+
+def test_demo_catalogue_loads_twice_without_duplicates(agency, other_agency):
+    from ehrensache.courses import demo
+
+    demo.load(out=lambda *_: None)
+    demo.load(out=lambda *_: None)
+
+    titles = list(Course.objects.filter(is_demo=True).values_list("title", flat=True))
+    assert len(titles) == len(demo.COURSES) == len(set(titles))
+    assert all(t.endswith("(Demo)") for t in titles)
+    juleica = Course.objects.get(title="Juleica-Grundkurs (Demo)")
+    total = sum(s.teaching_units for s in juleica.sessions.all())
+    assert total * 45 / 60 >= 40  # at least 40 hours
+    assert juleica.agency == agency  # the Marburg agency
+
+
+def test_demo_without_agencies_is_skipped(db):
+    from ehrensache.agencies.models import Agency
+    from ehrensache.courses import demo
+
+    Agency.objects.filter(is_demo=True).update(is_demo=False)
+    messages = []
+
+    demo.load(out=messages.append)
+
+    assert messages == ["courses: no demo agencies, skipped"]

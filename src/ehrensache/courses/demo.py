@@ -20,7 +20,7 @@ COURSES = [
         "Marburg",
         18,
         0,
-        [(21, 9, 17, 9), (22, 9, 17, 9), (28, 9, 17, 9), (29, 9, 17, 9), (35, 9, 18, 10.0)],
+        [(21, 9, 18, 11), (22, 9, 18, 11), (28, 9, 18, 11), (29, 9, 18, 11), (35, 9, 18, 11)],
         "Jugendliche ab 16 Jahren und junge Erwachsene in der Jugendarbeit",
         "Mindestalter 16 Jahre. Für die Juleica zusätzlich ein Erste-Hilfe-Nachweis.",
         "Grundausbildung für Jugendleiterinnen und Jugendleiter (mindestens 40 Stunden): "
@@ -33,7 +33,7 @@ COURSES = [
         "Gießen",
         20,
         0,
-        [(16, 9, 17, 10.5)],
+        [(16, 9, 17, 11)],
         "Inhaberinnen und Inhaber einer Juleica",
         "Gültige oder abgelaufene Juleica.",
         "Achtstündige Fortbildung zur Verlängerung der Juleica: Schutzkonzepte, Umgang mit "
