@@ -472,3 +472,31 @@ def test_network_staff_is_not_a_team_member(network_staff):
     NetworkMembershipFactory(user=UserFactory())
 
     assert not Team.objects.filter(members__user=network_staff).exists()
+
+
+def test_agency_staff_creates_a_facilitated_team(agency, agency_staff, reference):
+    team = services.create_team(
+        name="Gemischte Gruppe", group="hauptamt", actor=agency_staff, facilitating_agency=agency
+    )
+
+    assert (team.organization, team.facilitating_agency, team.state.code) == (None, agency, "06")
+    assert team.members.get().user == agency_staff
+
+
+def test_last_manager_cannot_be_removed(team, coordinator):
+    with pytest.raises(DomainError):
+        services.remove_team_member(team.members.get(), actor=coordinator)
+
+
+def test_manager_adds_member_by_email_and_unknown_email_is_explained(
+    client, team, coordinator, volunteer
+):
+    client.force_login(coordinator)
+    url = reverse("guide:member_add", args=[team.pk])
+
+    unknown = client.post(url, {"email": "niemand@example.org", "group": "ehrenamt"})
+    client.post(url, {"email": volunteer.email, "group": "ehrenamt"})
+
+    assert "kein Konto" in unknown.content.decode()
+    assert 'value="niemand@example.org"' in unknown.content.decode()
+    assert team.members.filter(user=volunteer, group="ehrenamt", is_manager=False).exists()
