@@ -33,6 +33,8 @@ SMALL_CSV = Path(__file__).parent / "fixtures" / "postal_codes_small.csv"
         "Zweigart & Sawitzki",
         "R+V Versicherung",
         "Landesbetrieb Hessisches Landeslabor",
+        "Frischdienst 2000",
+        "HUK24",
     ],
 )
 def test_is_large_customer_flags_companies_and_authorities(name):

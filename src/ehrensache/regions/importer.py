@@ -46,9 +46,9 @@ _CITY_PREFIXES = ("Kreisfreie Stadt ", "Stadtkreis ")
 _REGIONAL = ("Region ", "Regionalverband ", "Städteregion ")
 
 # Large-customer postal codes (Großkunden-PLZ) carry a company or an authority as "place".
-# Three signals, each checked against the full GeoNames file (tests/regions/test_importer.py):
-# a legal form as a separate word, an institution word, or a name that starts in lower case
-# ("hkk", "mhplus"). Institution words are spelled out in full on purpose: "Freigericht",
+# Four signals, each checked against the full GeoNames file (tests/regions/test_importer.py):
+# a legal form as a separate word, an institution word, a name that starts in lower case
+# ("hkk", "mhplus"), or a digit (no German place name has one: "Frischdienst 2000", "HUK24"). Institution words are spelled out in full on purpose: "Freigericht",
 # "Linsengericht", "Maikammer" and "Amt Neuhaus" are real municipalities.
 _LEGAL_FORMS = (
     r"GmbH|gGmbH|mbH|m\.b\.H\.|AG|gAG|KG|KGaA|OHG|oHG|eG|e\.\s?G\.?|SE|e\.\s?V\.?|e\.\s?K\.|"
@@ -72,7 +72,7 @@ _INSTITUTIONS = (
     r"\w*[Ss]tiftung|\w*[Vv]erband|Landesbetrieb|\w*[Kk]asse|\w*[Vv]ertrieb\w*"
 )
 LARGE_CUSTOMER = re.compile(
-    rf"(?:(?<![\w-])(?:{_LEGAL_FORMS})(?![\w-])|-AG\b|(?<!\w)(?:{_INSTITUTIONS})(?!\w)|[&+]|^[a-z])"
+    rf"(?:(?<![\w-])(?:{_LEGAL_FORMS})(?![\w-])|-AG\b|(?<!\w)(?:{_INSTITUTIONS})(?!\w)|[&+\d]|^[a-z])"
 )
 
 
