@@ -365,3 +365,16 @@ def test_edit_bad_input_keeps_input_and_changes_nothing(
     assert value in html
     assert (agency.postal_code, agency.email) == before
     assert list(agency.service_postal_codes.all()) == []
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_agency_page_query_count_is_flat(client, agency, n, django_assert_num_queries):
+    keys = ["06531", "06532", "06533"][:n]
+    agency.service_districts.add(*District.objects.filter(key__in=keys))
+    for code in ["35037", "35039", "35041"][:n]:
+        agency.service_postal_codes.create(code=code)
+
+    with django_assert_num_queries(3):  # agency with district, service districts, codes
+        response = client.get(agency.get_absolute_url())
+
+    assert response.status_code == 200
