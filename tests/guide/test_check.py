@@ -500,3 +500,28 @@ def test_manager_adds_member_by_email_and_unknown_email_is_explained(
     assert "kein Konto" in unknown.content.decode()
     assert 'value="niemand@example.org"' in unknown.content.decode()
     assert team.members.filter(user=volunteer, group="ehrenamt", is_manager=False).exists()
+
+
+def test_aggregates_take_a_fixed_number_of_queries(reference, django_assert_num_queries):
+    _teams_with_results(5, None)
+
+    with django_assert_num_queries(3):
+        rows = results.statewide_aggregates(state_ids={None})
+
+    assert len(rows) == 7
+
+
+def test_aggregates_split_groups_only_from_teams_with_separate_results(reference):
+    from tests.factories import OrganizationMembershipFactory
+
+    for i in range(5):
+        membership = OrganizationMembershipFactory()
+        team = make_team(membership.user, membership.organization, name=f"Gemischt {i}")
+        check_round = services.start_round(team, actor=membership.user)
+        for _j in range(3):
+            answer(check_round, group="hauptamt", value=4)
+            answer(check_round, group="ehrenamt", value=2)
+
+    row = results.statewide_aggregates(state_ids={None})[0]
+
+    assert (row.teams, row.overall, row.hauptamt, row.ehrenamt) == (5, 3.0, 4.0, 2.0)

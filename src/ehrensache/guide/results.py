@@ -309,16 +309,48 @@ def statewide_aggregates(*, state_ids, min_teams: int = MIN_TEAMS):
     )
     latest = {}
     for check_round in rounds:
-        latest.setdefault(check_round.team_id, check_round)
+        latest.setdefault(check_round.team_id, check_round.pk)
+    round_ids = list(latest.values())
+    counts: dict[int, dict[str, int]] = {}
+    for row in (
+        Response.objects.filter(check_round_id__in=round_ids, submitted_on__isnull=False)
+        .values("check_round_id", "group")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        counts.setdefault(row["check_round_id"], {})[row["group"]] = row["n"]
+    split_rounds = {
+        pk
+        for pk, by_group in counts.items()
+        if all(by_group.get(g.value, 0) >= threshold for g in GROUPS)
+    }
+    sums: dict[tuple[int, str], dict] = {}
+    for row in (
+        Answer.objects.filter(
+            response__check_round_id__in=round_ids, response__submitted_on__isnull=False
+        )
+        .values(
+            "response__check_round_id",
+            "statement__dimension__key",
+            "statement__dimension__name",
+            "response__group",
+        )
+        .annotate(total=Sum("value"), n=Count("pk"))
+        .order_by()
+    ):
+        key = (row["response__check_round_id"], row["statement__dimension__key"])
+        entry = sums.setdefault(key, {"name": row["statement__dimension__name"], "groups": {}})
+        entry["groups"][row["response__group"]] = (row["total"], row["n"])
     per_key: dict[str, dict] = {}
-    for check_round in latest.values():
-        profile = round_profile(check_round)
-        for d in profile.dimensions:
-            entry = per_key.setdefault(d.key, {"name": d.name, "overall": [], "h": [], "e": []})
-            entry["overall"].append(d.overall)
-            if profile.split:
-                entry["h"].append(d.hauptamt)
-                entry["e"].append(d.ehrenamt)
+    for (round_id, key), entry in sums.items():
+        groups = entry["groups"]
+        bucket = per_key.setdefault(key, {"name": entry["name"], "overall": [], "h": [], "e": []})
+        bucket["overall"].append(
+            _mean(sum(t for t, _n in groups.values()), sum(n for _t, n in groups.values()))
+        )
+        if round_id in split_rounds:
+            bucket["h"].append(_mean(*groups.get(Group.HAUPTAMT, (0, 0))))
+            bucket["e"].append(_mean(*groups.get(Group.EHRENAMT, (0, 0))))
     rows = []
     for key, entry in per_key.items():
         if len(entry["overall"]) < min_teams:
