@@ -40,6 +40,7 @@ class OrganizationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["description"].required = True
         self.fields["city"].required = False
+        self.fields["website"].assume_scheme = "https"
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
