@@ -2,7 +2,7 @@
 
 A searchable model keeps two text columns that its service fills on every write:
 
-- ``search_document``: the raw text (title, summary, transcript, …), see ``document()``;
+- ``search_document``: the text (title, summary, transcript, …) folded, see ``document()``;
 - ``search_stems``: the same text folded and reduced to German stems, see ``stems()``.
 
 ``full_text_filter(queryset, query)`` then searches with
@@ -59,8 +59,9 @@ def stems(*parts: str) -> str:
 
 
 def document(*parts: str) -> str:
-    """The value for a ``search_document`` column: the non-empty parts, one per paragraph."""
-    return "\n\n".join(part.strip() for part in parts if part and part.strip())
+    """The value for a ``search_document`` column: the non-empty parts folded (umlauts spelled
+    out, as in ``text.fold``), one per line, so "Baeckerei" and "Bäckerei" match each other."""
+    return "\n".join(fold(part) for part in parts if part and part.strip())
 
 
 def is_postgres() -> bool:
@@ -97,7 +98,7 @@ def full_text_filter(
     if is_postgres():
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        search_query = SearchQuery(query, config="german", search_type="websearch")
+        search_query = SearchQuery(fold(query), config="german", search_type="websearch")
         vector = _GermanVector(F(document_field))
         return (
             queryset.annotate(_search_vector=vector)
