@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -326,7 +327,7 @@ def test_referrals_and_follow_ups_query_count_is_flat(
         follow_ups = client.get(reverse("brokering:follow_ups"))
 
     assert referrals.content.decode().count('href="/anfragen/') == n
-    assert follow_ups.content.decode().count('href="/beratung/nachfragen/') == n
+    assert len(re.findall(r'href="/beratung/nachfragen/\d+/"', follow_ups.content.decode())) == n
 
 
 @pytest.mark.parametrize("n", [1, 3])
