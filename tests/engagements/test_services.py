@@ -606,3 +606,20 @@ def test_end_engagement_sets_end_and_deletion_date(engagement, coordinator):
 
 def test_unused_user_factory_keeps_programme_default():
     assert EngagementFactory(volunteer=UserFactory()).programme == Programme.NONE
+
+
+def test_demo_loader_is_idempotent_and_tolerates_missing_users():
+    from ehrensache.engagements import demo
+    from tests.factories import OrganizationMembershipFactory
+
+    lines = []
+    demo.load(out=lines.append)
+    volunteer = UserFactory(email="ehrenamt@demo.ehrensache.invalid")
+    OrganizationMembershipFactory(user__email="koordination@demo.ehrensache.invalid")
+    demo.load(out=lines.append)
+    demo.load(out=lines.append)
+
+    engagement = Engagement.objects.get()
+    assert engagement.volunteer == volunteer
+    assert (engagement.hours_entries.count(), RecordCheck.objects.count()) == (11, 1)
+    assert len(lines) == 3

@@ -17,6 +17,7 @@ LOADERS = [
     "ehrensache.guide.demo",
     "ehrensache.recognition.demo",
     "ehrensache.shifts.demo",
+    "ehrensache.engagements.demo",
 ]
 
 DEMO_PASSWORD = "ehrensache-demo"
