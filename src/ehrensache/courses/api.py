@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.security import django_auth
 
@@ -213,7 +214,9 @@ def get_course(request, course_id: int):
 )
 def register(request, course_id: int):
     """Takes a seat if one is free, else a place on the waiting list (status tells which)."""
-    course = get_object_or_404(queries.courses_visible_to(request.user), pk=course_id)
+    course = queries.course_for_registration(request.user, course_id)
+    if course is None:
+        raise NotFound(_("Diesen Kurs gibt es nicht."))
     registration = services.register_for_course(course, person=request.user)
     return 201, _registration_out(registration)
 
@@ -227,7 +230,7 @@ def register(request, course_id: int):
 def participants(request, course_id: int):
     course = Course.objects.filter(pk=course_id).first()
     if course is None or not manages_course(request.user, course):
-        raise NotFound("Diesen Kurs gibt es nicht.")
+        raise NotFound(_("Diesen Kurs gibt es nicht."))
     return [
         {
             "id": r.pk,
@@ -247,7 +250,7 @@ def _own(request, registration_id):
         .first()
     )
     if registration is None:
-        raise NotFound("Diese Anmeldung gibt es nicht.")
+        raise NotFound(_("Diese Anmeldung gibt es nicht."))
     return registration
 
 

@@ -203,3 +203,16 @@ def coordinated_organizations(user) -> list:
 
     ids = roles_of(user).organization_ids
     return list(Organization.objects.filter(pk__in=ids).order_by("name")) if ids else []
+
+
+def course_for_registration(user, pk):
+    """The course someone wants to register for: public ones without a role lookup."""
+    course = (
+        Course.objects.exclude(status=Course.Status.DRAFT)
+        .select_related("agency", "organization", "network_state")
+        .filter(pk=pk)
+        .first()
+    )
+    if course is None:
+        course = courses_visible_to(user).filter(pk=pk).first()
+    return course

@@ -332,9 +332,9 @@ def register_for_course(course, *, person, actor=None, on_behalf_of=None, now=No
             if _seats_taken(course) < course.capacity:
                 registration.status = Status.CONFIRMED
             else:
-                course.waitlist_counter = F("waitlist_counter") + 1
+                # The course row is locked: nobody else can move the counter meanwhile.
+                course.waitlist_counter += 1
                 course.save(update_fields=["waitlist_counter"])
-                course.refresh_from_db(fields=["waitlist_counter"])
                 registration.status = Status.WAITLISTED
                 registration.waitlist_rank = course.waitlist_counter
             registration.save()

@@ -151,7 +151,9 @@ def feed(request, token):
 @login_required
 @require_POST
 def register(request, pk):
-    course = get_object_or_404(queries.courses_visible_to(request.user), pk=pk)
+    course = queries.course_for_registration(request.user, pk)
+    if course is None:
+        raise Http404
     try:
         registration = services.register_for_course(course, person=request.user)
     except DomainError as exc:
