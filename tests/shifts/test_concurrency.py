@@ -3,7 +3,7 @@
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import close_old_connections, connection
+from django.db import connection
 
 from ehrensache.core.errors import DomainError
 from ehrensache.shifts import services
@@ -33,7 +33,7 @@ def test_last_place_goes_to_exactly_one_racer(regions):
         except DomainError as exc:
             return exc.code
         finally:
-            close_old_connections()
+            connection.close()  # each thread has its own connection
 
     with ThreadPoolExecutor(8) as pool:
         outcomes = list(pool.map(attempt, [p.pk for p in people]))
