@@ -171,3 +171,28 @@ def test_agency_staff_edits_service_area(page, axe, agencies, live_server):
     expect(page.get_by_text("Die Angaben der Anlaufstelle wurden gespeichert.")).to_be_visible()
     expect(page.get_by_text("Landkreis Gießen")).to_be_visible()
     axe(page)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_pages_reflow_at_320_px(page, axe, agencies, language):
+    page.context.add_cookies(
+        [{"name": "ehrensache_language", "value": language, "url": page.base_url}]
+    )
+    page.set_viewport_size({"width": 320, "height": 800})
+    long_name = AgencyFactory(
+        name="Interkommunale Anlaufstelle Bensheim/Heppenheim/Lampertheim/Viernheim (Demo)",
+        district_key="06431",
+    )
+    for path in [
+        "/anlaufstellen/",
+        long_name.get_absolute_url(),
+        "/zustaendig/?q=64625",
+        "/zustaendig/?q=9999",
+    ]:
+        page.goto(page.base_url + path)
+
+        fits = page.evaluate(
+            "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        )
+        assert fits, f"{path} scrolls sideways at 320 px"
+        axe(page)
