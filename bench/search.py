@@ -1,0 +1,266 @@
+"""Search benchmark: text + 25 km radius + one filter at 10,000 and 100,000 opportunities.
+
+    .venv/bin/python bench/search.py                      # SQLite and PostgreSQL
+    .venv/bin/python bench/search.py --engine sqlite
+    BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/ehrensache_bench \\
+        .venv/bin/python bench/search.py --engine postgres
+
+Each engine runs in its own process on a fresh database (SQLite in a temporary directory;
+PostgreSQL: the database in BENCH_POSTGRES_URL is dropped and created). It imports all
+German postal codes, loads the demo data, generates synthetic published opportunities with
+``generate_opportunities`` (10,000, then 90,000 more), and times searches through the view
+(``/suche/``) and the API (``/api/v1/opportunities``) with Django's test client: server time
+including middleware, form validation, the query and the template. It prints p50/p95 per
+size and checks the budget (p95 <= 25 ms, p95 at 100k <= 2 x p95 at 10k). Finally the
+transfer size of the search page: HTML + CSS + JS, gzip-compressed as WhiteNoise serves them.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+BUDGET_MS = 25.0
+DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/ehrensache_bench_search"
+WORDS = [
+    "Hausaufgabenhilfe", "Hausaufgaben", "Besuchsdienst", "Fussball", "Tafel", "Sprachcafe",
+    "Lesepaten", "Streuobstwiese", "Feuerwehr", "Tierheim", "Computerkurs", "Hospiz",
+    "Senioren", "Kinder", "Chor", "Museum",
+]  # fmt: skip
+FILTERS = [
+    ("field", "bildung"), ("field", "soziales"), ("weekday", "sa"), ("weekday", "mi"),
+    ("suitable", "young"), ("without", "certificate"), ("time_of_day", "evening"),
+    ("commitment", "up_to_2"),
+]  # fmt: skip
+
+
+def percentile(values, pct):
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def _recreate_pg(url):
+    import psycopg
+
+    parsed = urlparse(url)
+    name = parsed.path.lstrip("/")
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def run_engine(engine, sizes, samples, pg_url):
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "ehrensache.settings",
+            "DEBUG": "0",
+            "EHRENSACHE_TESTING": "1",  # plain static storage, no SECRET_KEY needed
+            "ALLOWED_HOSTS": "testserver",
+            "EHRENSACHE_API_ANON_RATE": "100000000/m",
+            "LOG_LEVEL": "ERROR",
+        }
+    )
+    tmp = tempfile.mkdtemp(prefix="bench-search-")
+    if engine == "sqlite":
+        env["EHRENSACHE_VAR_DIR"] = tmp
+        env.pop("DATABASE_URL", None)
+    else:
+        _recreate_pg(pg_url)
+        env["DATABASE_URL"] = pg_url
+        env["EHRENSACHE_VAR_DIR"] = tmp
+    cmd = [
+        sys.executable,
+        __file__,
+        "--worker",
+        engine,
+        "--sizes",
+        sizes,
+        "--samples",
+        str(samples),
+    ]
+    completed = subprocess.run(
+        cmd, env=env, capture_output=False, stdout=subprocess.PIPE, text=True
+    )
+    print(completed.stdout, end="")
+    lines = [line for line in completed.stdout.splitlines() if line.startswith("RESULT ")]
+    return json.loads(lines[-1][7:]) if lines else None
+
+
+def worker(engine, sizes, samples):
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from ehrensache.core.demo import load_all
+    from ehrensache.opportunities.generator import generate
+    from ehrensache.opportunities.models import Opportunity
+    from ehrensache.regions.importer import import_postal_codes
+    from ehrensache.regions.models import PostalCode
+
+    print(f"== {engine} ({connection.vendor}) ==", flush=True)
+    call_command("migrate", verbosity=0)
+    import_postal_codes()
+    load_all(out=lambda line: None)
+    rng = random.Random(25)
+    codes = list(PostalCode.objects.filter(is_large_customer=False).values_list("code", flat=True))
+    client = Client()
+    results = {}
+    made = 0
+    for size in [int(s) for s in sizes.split(",")]:
+        started = time.perf_counter()
+        generate(size - made, seed=size, out=lambda line: None)
+        made = size
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+                cursor.execute(
+                    "INSERT INTO opportunities_opportunity_fts(opportunities_opportunity_fts) VALUES ('optimize')"
+                )
+        total = Opportunity.objects.filter(status="published").count()
+        print(
+            f"{total} published opportunities (generated in {time.perf_counter() - started:.0f} s)",
+            flush=True,
+        )
+        queries = []
+        for _ in range(samples):
+            key, value = rng.choice(FILTERS)
+            queries.append(
+                {
+                    "q": rng.choice(WORDS),
+                    "postal_code": rng.choice(codes),
+                    "radius_km": "25",
+                    key: value,
+                }
+            )
+        figures = {}
+        for label, path, where_key in (
+            ("view", "/suche/", "where"),
+            ("api", "/api/v1/opportunities", "postal_code"),
+        ):
+            timings, cpu, hits = [], [], []
+            for index, params in enumerate(queries[:20] + queries):
+                params = dict(params)
+                params[where_key] = params.pop("postal_code")
+                url = f"{path}?{urlencode(params)}"
+                t0, c0 = time.perf_counter(), time.process_time()
+                response = client.get(url)
+                elapsed = (time.perf_counter() - t0) * 1000
+                cpu_ms = (time.process_time() - c0) * 1000
+                if response.status_code != 200:
+                    raise SystemExit(f"{url}: {response.status_code} {response.content[:300]!r}")
+                if index >= 20:  # the first 20 warm caches and connections
+                    timings.append(elapsed)
+                    cpu.append(cpu_ms)
+                    if label == "api":
+                        hits.append(response.json()["count"])
+            figures[label] = {
+                "p50": statistics.median(timings),
+                "p95": percentile(timings, 95),
+                "max": max(timings),
+                "cpu_p50": statistics.median(cpu),
+                "cpu_p95": percentile(cpu, 95),
+                "mean_hits": statistics.mean(hits) if hits else None,
+            }
+            print(
+                f"  {label:4} n={len(timings)} p50={figures[label]['p50']:.1f} ms "
+                f"p95={figures[label]['p95']:.1f} ms max={figures[label]['max']:.1f} ms; "
+                f"CPU of this process p50={figures[label]['cpu_p50']:.1f} p95={figures[label]['cpu_p95']:.1f} ms"
+                + (f" (mean {figures[label]['mean_hits']:.1f} hits)" if hits else ""),
+                flush=True,
+            )
+        results[size] = figures
+    results["page_bytes"] = page_size(client)
+    print("RESULT " + json.dumps(results), flush=True)
+
+
+def page_size(client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/suche/?" + urlencode({"q": "Hausaufgabenhilfe", "where": "35037"}))
+    html = response.content
+    assets = [
+        "vendor/kern/kern.min.css", "vendor/kern/fonts/fira-sans.css", "core/site.css",
+        "opportunities/search.css", "vendor/htmx/htmx.min.js", "opportunities/search.js",
+    ]  # fmt: skip
+    sizes = {"html": len(gzip.compress(html, 9))}
+    for asset in assets:
+        path = finders.find(asset)
+        sizes[asset] = len(gzip.compress(Path(path).read_bytes(), 9)) if path else 0
+    return sizes
+
+
+def report(all_results):
+    ok = True
+    print("\n== Summary (server time per request, ms; wall clock, CPU of the Django process) ==")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    for engine, results in all_results.items():
+        if not results:
+            print(f"{engine}: failed")
+            ok = False
+            continue
+        sizes = sorted(int(k) for k in results if k != "page_bytes")
+        for kind in ("view", "api"):
+            row = " | ".join(
+                f"{size:>7,}: p50 {results[str(size)][kind]['p50']:5.1f} "
+                f"p95 {results[str(size)][kind]['p95']:5.1f} "
+                f"(CPU p95 {results[str(size)][kind]['cpu_p95']:5.1f})"
+                for size in sizes
+            )
+            p95s = [results[str(size)][kind]["p95"] for size in sizes]
+            verdict = "ok"
+            if max(p95s) > BUDGET_MS:
+                verdict = f"OVER BUDGET by {max(p95s) - BUDGET_MS:.1f} ms"
+                ok = False
+            if len(p95s) > 1 and p95s[-1] > 2 * p95s[0]:
+                verdict += f"; growth {p95s[-1] / p95s[0]:.1f}x > 2x"
+                ok = False
+            print(f"{engine:8} {kind:4} {row}  [{verdict}]")
+    any_results = next((r for r in all_results.values() if r), None)
+    if any_results:
+        pages = any_results["page_bytes"]
+        total = sum(pages.values())
+        print(
+            "\nSearch page transfer (gzip): "
+            + ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in pages.items())
+        )
+        print(f"total {total / 1024:.1f} KB (target <= 100 KB; web fonts not counted)")
+    return ok
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--worker", choices=["sqlite", "postgres"])
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.sizes, args.samples)
+        return
+    pg_url = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_PG)
+    engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
+    results = {engine: run_engine(engine, args.sizes, args.samples, pg_url) for engine in engines}
+    sys.exit(0 if report(results) else 1)
+
+
+if __name__ == "__main__":
+    main()
