@@ -457,3 +457,21 @@ def test_detail_query_count_is_flat(client, coordinator, engagement, n, django_a
 
     with django_assert_num_queries(15):
         client.get(reverse("engagements:detail", args=[engagement.pk]))
+
+
+def test_mine_warns_volunteer_about_allowance_over_limit(client, volunteer, engagement):
+    AllowancePayment.objects.create(
+        engagement=engagement,
+        kind="ehrenamt",
+        activity="Kasse",
+        amount_cents=90000,
+        paid_on=date(2025, 5, 1),
+        year=2025,
+        legal_basis="§ 3 Nr. 26a EStG",
+    )
+    client.force_login(volunteer)
+
+    html_2025 = client.get(reverse("engagements:mine") + "?jahr=2025").content.decode()
+
+    assert "steuerfrei bis 840,00 €" in html_2025
+    assert "Der steuerfreie Betrag ist überschritten" in html_2025

@@ -410,6 +410,7 @@ def remind_record_check_reinspection(*, today: date | None = None) -> int:
     today = _today(today)
     User = get_user_model()
     sent = 0
+    lead = rule_value(RuleKey.RECORD_CHECK_REMINDER_DAYS, on=today)
     checks = RecordCheck.objects.select_related(
         "engagement__organization__engagement_settings",
         "engagement__coordinator",
@@ -418,7 +419,6 @@ def remind_record_check_reinspection(*, today: date | None = None) -> int:
     for check in checks:
         engagement = check.engagement
         due = record_check_due_on(check, engagement.organization)
-        lead = rule_value(RuleKey.RECORD_CHECK_REMINDER_DAYS, on=today)
         if (
             due.toordinal() - lead > today.toordinal()
             or engagement.record_check_reminded_for == due

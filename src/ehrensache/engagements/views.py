@@ -17,7 +17,7 @@ from ehrensache.core.pdf import pdf_response, render_pdf
 from ehrensache.organizations.models import Organization
 
 from . import forms, programmes, queries, services
-from .dated import euro
+from .dated import euro, rule_value
 from .models import Engagement, HoursEntry, OnboardingCheck, OnboardingItem, RecordCheck
 
 PAGE_SIZE = 25
@@ -43,6 +43,25 @@ def _year(request) -> int:
     return year if 2000 <= year <= 2100 else timezone.localdate().year
 
 
+def _allowance_rows(user, year: int) -> list[dict]:
+    """The person's own allowance totals of the year, with the tax-free limit of that year."""
+    rows = []
+    for row in queries.allowance_totals_for_volunteer(user, year=year):
+        try:
+            limit = rule_value(services.LIMIT_RULE[row["kind"]], on=services.date_for_year(year))
+        except DomainError:
+            limit = None
+        rows.append(
+            {
+                "kind": row["kind"],
+                "total": euro(row["total"]),
+                "limit": euro(limit) if limit is not None else "",
+                "over": limit is not None and row["total"] > limit,
+            }
+        )
+    return rows
+
+
 # --- Volunteer --------------------------------------------------------------------------------
 
 
@@ -52,10 +71,7 @@ def mine(request):
     context = {
         "engagements": list(queries.engagements_of_volunteer(request.user)),
         "summary": queries.hours_summary(request.user, year=year),
-        "allowances": [
-            {"kind": row["kind"], "total": euro(row["total"])}
-            for row in queries.allowance_totals_for_volunteer(request.user, year=year)
-        ],
+        "allowances": _allowance_rows(request.user, year),
         "year": year,
         "years": [year - 1, year + 1],
     }
