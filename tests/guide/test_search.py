@@ -49,3 +49,22 @@ def test_empty_query_leaves_queryset_unchanged(episodes):
 
 def test_search_without_match_is_empty(episodes):
     assert _numbers(search.full_text_filter(Episode.objects.all(), "Raumfahrt")) == []
+
+
+@pytest.mark.postgres
+def test_gin_index_matches_the_search_expression_on_postgres(episodes):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'guide_episode_search_gin'"
+        )
+        [(definition,)] = cursor.fetchall()
+        sql, params = search.full_text_filter(
+            Episode.objects.all(), "Konflikt"
+        ).query.sql_with_params()
+
+    assert "USING gin (to_tsvector('german'::regconfig, search_document))" in definition
+    assert 'to_tsvector(\'german\'::regconfig, "guide_episode"."search_document")' in sql
