@@ -1,0 +1,1 @@
+from tests.opportunities.conftest import other_coordinator, other_organization  # noqa: F401
