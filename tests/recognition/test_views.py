@@ -237,3 +237,22 @@ def test_api_ecard_eligibility_of_self(client, volunteer):
 
 def test_api_requires_login(client):
     assert client.get("/api/v1/recognition/proofs").status_code == 401
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_overview_query_count_is_flat(client, volunteer, django_assert_num_queries, n):
+    profile(volunteer)
+    for _ in range(n):
+        EngagementProofFactory(engagement__volunteer=volunteer)
+    client.force_login(volunteer)
+
+    with django_assert_num_queries(24):
+        client.get("/anerkennung/")
+
+
+@pytest.mark.parametrize("who", ["agency_staff", "network_staff", "coordinator"])
+def test_api_proofs_of_a_volunteer_hidden_from_staff_of_other_bodies(client, request, who):
+    EngagementProofFactory(status="issued")
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get("/api/v1/recognition/proofs").json() == []
