@@ -58,6 +58,7 @@ def _mount_routers():
         ("shifts", "/shifts"),
         ("opportunities", "/opportunities"),
         ("organizations", "/organizations"),
+        ("guide", "/guide"),
     ]:
         module = import_module(f"ehrensache.{app}.api")
         api.add_router(prefix, module.router)
