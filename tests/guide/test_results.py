@@ -134,3 +134,16 @@ def test_profile_takes_three_queries(check_round, django_assert_num_queries):
 
     with django_assert_num_queries(3):
         results.round_profile(check_round)
+
+
+def test_summary_rounds_like_the_table_and_ties_do_not_add_a_second_weakest(check_round):
+    answer(check_round, group="hauptamt", value=4, per_dimension={"konflikte": 2})
+    answer(check_round, group="hauptamt", value=4, per_dimension={"konflikte": 1})
+    answer(check_round, group="hauptamt", value=4, per_dimension={"konflikte": 2})
+    answer(check_round, group="hauptamt", value=4, per_dimension={"konflikte": 2})
+
+    profile = results.round_profile(check_round)
+
+    assert profile.by_key()["konflikte"].overall == 1.75
+    assert "(1,8 von 5, schwach)" in profile.summary[2]
+    assert [d.key for d in profile.weakest] == ["konflikte"]

@@ -18,6 +18,7 @@ from .models import Answer, CheckRound, Dimension, Episode, Group, Response
 from .services import min_group_size
 
 GROUPS = [Group.HAUPTAMT, Group.EHRENAMT]
+WEAK_BELOW = 3.5
 
 
 @dataclass
@@ -64,8 +65,10 @@ class Profile:
 
     @property
     def weakest(self) -> list[DimensionResult]:
-        """The two dimensions with the lowest whole-team mean."""
-        return sorted(self.dimensions, key=lambda d: (d.overall, d.name))[:2]
+        """The dimension with the lowest whole-team mean, and the next one if it is also
+        below 3.5 (so a tie of good values does not pick an arbitrary second)."""
+        ranked = sorted(self.dimensions, key=lambda d: (d.overall, d.name))
+        return ranked[:1] + [d for d in ranked[1:2] if d.overall < WEAK_BELOW]
 
     @property
     def biggest_gaps(self) -> list[DimensionResult]:
@@ -215,9 +218,10 @@ def plain_language_summary(profile: Profile) -> list[str]:
 
 
 def _number(value: float) -> str:
-    from django.utils.formats import number_format
+    """One decimal, localised, rounded exactly like the ``floatformat`` of the tables."""
+    from django.template.defaultfilters import floatformat
 
-    return number_format(value, decimal_pos=1)
+    return floatformat(value, 1)
 
 
 def recommended_episodes(profile: Profile, *, limit: int = 4) -> list[tuple[DimensionResult, list]]:
