@@ -8,7 +8,7 @@ staff see none of these personal records.
 from datetime import date, datetime
 
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer, django_auth
 
@@ -181,7 +181,7 @@ def create_hours(request, pk: int, payload: HoursIn):
         note=payload.note,
         actor=request.user,
     )
-    return 201, entry
+    return Status(201, entry)
 
 
 @router.get("/{int:pk}/record-check", response=RecordCheckOut)
