@@ -69,6 +69,7 @@ class RadiusField(forms.IntegerField):
             min_value=RADIUS_MIN_KM,
             max_value=RADIUS_MAX_KM,
             required=False,
+            initial=RADIUS_DEFAULT_KM,
             widget=forms.Select(choices=RADIUS_CHOICES),
             error_messages={
                 "min_value": _("Der Umkreis muss zwischen 5 und 100 km liegen."),
@@ -149,8 +150,11 @@ class SearchForm(forms.Form):
     )
     sort = forms.ChoiceField(label=_("Sortierung"), choices=SORT_CHOICES, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("radius_km"):
+            data = data.copy()
+            data["radius_km"] = str(RADIUS_DEFAULT_KM)
+        super().__init__(data, *args, **kwargs)
         self.location = None
         self.location_label = ""
         self.organization_obj = None
