@@ -222,10 +222,14 @@ def search_opportunities(
     """
     qs = _apply_filters(public_opportunities(), criteria)
     text = _TextSearch(criteria.q) if criteria.q else None
-    if text:
-        qs = text.restrict(qs)
-    else:
+    if not text:
         text = None
+    # SQLite with a place: the bounding box is the selective part; the words are checked by
+    # the rank query over those few candidates (FTS5 seeks each rowid) instead of
+    # materialising every match of a common word. Elsewhere the text restricts in SQL.
+    text_after = text is not None and criteria.has_place and not text.postgres
+    if text is not None and not text_after:
+        qs = text.restrict(qs)
     sort = criteria.effective_sort
     if sort == "relevance" and text is None:
         sort = "distance" if criteria.has_place else "newest"
@@ -265,6 +269,8 @@ def search_opportunities(
             kept.append((row, distance))
         if text is not None:
             ranks = text.ranks([r for r, _d in kept], [r[0] for r, _d in kept])
+            if text_after:
+                kept = [(r, d) for r, d in kept if r[0] in ranks]
         candidates = [(r[0], d, ranks.get(r[0], 0.0), r[5]) for r, d in kept]
         paginator = Paginator(_order(candidates, sort), per_page)
     else:
