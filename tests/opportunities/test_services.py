@@ -165,6 +165,6 @@ def test_generator_makes_searchable_published_opportunities():
     assert made == 60
     assert Opportunity.objects.filter(status="published").count() == 60
     assert search_opportunities(SearchCriteria()).total == 60
-    hits = search_opportunities(SearchCriteria(q="in")).total
+    hits = search_opportunities(SearchCriteria(q="Synthetische")).total
     assert hits == 60
     assert remove_synthetic() == 60
