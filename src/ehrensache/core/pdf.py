@@ -1,5 +1,7 @@
 """PDFs from HTML templates with WeasyPrint (certificates, letters, worksheets)."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
@@ -7,20 +9,24 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def _static_fetcher(url: str, *args, **kwargs):
-    """Resolve /static/… from the project's static files, never over the network."""
-    from weasyprint.urls import default_url_fetcher
+def _static_url_fetcher():
+    """A WeasyPrint fetcher that serves /static/… from the project and refuses the network."""
+    from weasyprint.urls import URLFetcher
 
-    if url.startswith("file://") or url.startswith("data:"):
-        return default_url_fetcher(url, *args, **kwargs)
-    prefix = settings.STATIC_URL
-    path = url.split("://", 1)[-1]
-    path = path[path.find(prefix) :] if prefix in path else path
-    if path.startswith(prefix):
-        found = finders.find(path[len(prefix) :])
-        if found:
-            return default_url_fetcher("file://" + str(found), *args, **kwargs)
-    raise ValueError(f"PDF rendering refuses to fetch {url}")
+    class StaticOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith(("file://", "data:")):
+                return super().fetch(url, headers)
+            prefix = settings.STATIC_URL
+            path = url.split("://", 1)[-1]
+            path = path[path.find(prefix) :] if prefix in path else path
+            if path.startswith(prefix):
+                found = finders.find(path[len(prefix) :].split("?")[0])
+                if found:
+                    return super().fetch(Path(found).as_uri(), headers)
+            raise ValueError(f"PDF rendering refuses to fetch {url}")
+
+    return StaticOnlyFetcher(allowed_protocols={"file", "data", "http", "https"})
 
 
 def render_pdf(template: str, context: dict, *, language: str | None = None) -> bytes:
@@ -29,7 +35,7 @@ def render_pdf(template: str, context: dict, *, language: str | None = None) -> 
     with translation.override(language or translation.get_language()):
         html = render_to_string(template, context)
     return HTML(
-        string=html, base_url=settings.SITE_URL + "/", url_fetcher=_static_fetcher
+        string=html, base_url=settings.SITE_URL + "/", url_fetcher=_static_url_fetcher()
     ).write_pdf()
 
 
