@@ -5,6 +5,7 @@ import factory
 from django.utils import timezone
 
 from ehrensache.courses.models import Course, Session
+from ehrensache.courses.services import refresh_search_fields
 from tests.factories import AgencyFactory
 
 
@@ -28,6 +29,12 @@ class CourseFactory(factory.django.DjangoModelFactory):
     district = factory.LazyAttribute(lambda o: o.agency.district if o.agency else None)
     status = Course.Status.PUBLISHED
     is_demo = True
+
+    @factory.post_generation
+    def search_fields(obj, create, extracted, **kwargs):
+        """Fill the search columns, as the services do on every write."""
+        if create:
+            refresh_search_fields(obj)
 
     @factory.post_generation
     def sessions(obj, create, extracted, **kwargs):

@@ -24,6 +24,12 @@ class CourseAdmin(admin.ModelAdmin):
     raw_id_fields = ["agency", "organization", "district", "created_by"]
     inlines = [SessionInline]
 
+    def save_model(self, request, obj, form, change):
+        from .services import refresh_search_fields
+
+        super().save_model(request, obj, form, change)
+        refresh_search_fields(obj)
+
 
 class EventInline(admin.TabularInline):
     model = RegistrationEvent

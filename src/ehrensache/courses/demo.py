@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Category, Course, Session
+from .services import refresh_search_fields
 
 # (title, category, agency town hint, capacity, fee €, [(day offset, start, end, units)], target, prerequisites, description)
 COURSES = [
@@ -182,5 +183,6 @@ def load(*, out=print):
                 course.starts_at, course.ends_at = first.starts_at, last.ends_at
                 course.registration_closes_at = first.starts_at - timedelta(days=3)
                 course.save()
+            refresh_search_fields(course)
             count += 1
     out(f"courses: {count} demo courses")

@@ -33,6 +33,18 @@ class Category(models.TextChoices):
     OTHER = "other", _("Sonstige Qualifizierung")
 
 
+def search_parts(*, title, description, category, provider_name, target_group="", city=""):
+    """The texts a course is found by (``core.search.document`` / ``stems``), in German.
+
+    A pure function of plain values, so the services and the data migration agree.
+    """
+    from django.utils import translation
+
+    with translation.override("de"):
+        label = str(Category(category).label) if category in Category.values else ""
+    return (title, description, label, str(provider_name or ""), target_group, city)
+
+
 class Course(models.Model):
     class ProviderKind(models.TextChoices):
         AGENCY = "agency", _("Anlaufstelle")
@@ -129,6 +141,11 @@ class Course(models.Model):
     ends_at = models.DateTimeField(_("Ende"), null=True, blank=True, editable=False)
     # Monotonic counter for waiting-list ranks; only written while the course row is locked.
     waitlist_counter = models.PositiveIntegerField(default=0, editable=False)
+
+    # Full-text search (``core.search``), filled by ``services.refresh_search_fields``:
+    # title, description, category label, provider name, target group and city.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    search_stems = models.TextField(editable=False, blank=True, default="")
 
     is_demo = models.BooleanField(_("Demo-Eintrag"), default=False)
     created_by = models.ForeignKey(

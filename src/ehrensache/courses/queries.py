@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Func, Q, QuerySet
 from django.utils import timezone
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.core import search
 from ehrensache.core.geo import bounding_box, haversine_km
 
 from .models import Course, Registration
@@ -56,6 +57,33 @@ def courses_visible_to(user) -> QuerySet:
     )
 
 
+def text_search(qs: QuerySet, text: str) -> QuerySet:
+    """Courses whose title, description, category, provider, target group or city match
+    every word of ``text`` (German stems, umlauts folded, word beginnings: "Hospiz" finds
+    "Hospizbegleitung", "Gruendung" finds "Gründung"). Keeps the queryset's order.
+
+    SQLite: ``core.search.full_text_filter`` (stem prefixes). PostgreSQL: the same indexed
+    expression ``to_tsvector('german', search_document)`` (GIN index from migration 0002),
+    queried with prefix terms, because ``websearch_to_tsquery`` matches whole words only
+    and German compounds ("Jugendleiterin") would be missed.
+    """
+    if not search.is_postgres():
+        return search.full_text_filter(qs, text)
+    tsquery = search.prefix_tsquery(text)
+    if tsquery is None:
+        return qs
+    from django.contrib.postgres.search import SearchQuery, SearchVectorField
+
+    vector = Func(
+        F("search_document"),
+        template="to_tsvector('german'::regconfig, %(expressions)s)",
+        output_field=SearchVectorField(),
+    )
+    return qs.alias(_search_vector=vector).filter(
+        _search_vector=SearchQuery(tsquery, config="german", search_type="raw")
+    )
+
+
 @dataclass
 class CatalogueFilter:
     text: str = ""
@@ -102,15 +130,7 @@ def catalogue(filters: CatalogueFilter, *, now: datetime | None = None) -> Query
         Q(ends_at__gte=now) | Q(ends_at__isnull=True)
     )
     if filters.text:
-        for word in filters.text.split():
-            qs = qs.filter(
-                Q(title__icontains=word)
-                | Q(description__icontains=word)
-                | Q(target_group__icontains=word)
-                | Q(city__icontains=word)
-                | Q(agency__name__icontains=word)
-                | Q(organization__name__icontains=word)
-            )
+        qs = text_search(qs, filters.text)
     if filters.category:
         qs = qs.filter(category=filters.category)
     if filters.district_id:
@@ -180,16 +200,23 @@ def waiting_position(registration) -> int | None:
     )
 
 
-def volunteers_of_organization(organization) -> QuerySet:
-    """People a coordinator may register for courses: the organization's members.
-
-    The engagements app will add the organization's active volunteers here.
-    """
+def volunteers_of_organization(organization, *, today: date | None = None) -> QuerySet:
+    """People a coordinator may register for courses: active accounts with a current
+    engagement at the organization (agreed or active, not ended: no end date or one from
+    today on), plus the organization's own members (its staff)."""
     from ehrensache.accounts.models import User
+    from ehrensache.engagements.models import Engagement
 
+    today = today or timezone.localdate()
+    engaged = Engagement.objects.filter(
+        organization=organization,
+        status__in=[Engagement.Status.PLANNED, Engagement.Status.ACTIVE],
+    ).filter(Q(end__isnull=True) | Q(end__gte=today))
     return User.objects.filter(
-        organization_memberships__organization=organization, is_active=True
-    ).distinct()
+        Q(pk__in=engaged.values("volunteer_id"))
+        | Q(pk__in=organization.memberships.values("user_id")),
+        is_active=True,
+    ).order_by("display_name", "pk")
 
 
 def may_register_others(actor, organization, person) -> bool:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ehrensache.core import search
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import Attachment, queue_mail
@@ -30,6 +31,7 @@ from .models import (
     RegistrationEvent,
     Session,
     new_feed_token,
+    search_parts,
 )
 from .rules import manages_course
 
@@ -164,6 +166,23 @@ def _place_course(course):
             course.latitude, course.longitude = point
 
 
+def refresh_search_fields(course) -> None:
+    """Fill ``search_document`` / ``search_stems`` from the course's current texts."""
+    parts = search_parts(
+        title=course.title,
+        description=course.description,
+        category=course.category,
+        provider_name=course.provider_name,
+        target_group=course.target_group,
+        city=course.city,
+    )
+    course.search_document = search.document(*parts)
+    course.search_stems = search.stems(*parts)
+    Course.objects.filter(pk=course.pk).update(
+        search_document=course.search_document, search_stems=course.search_stems
+    )
+
+
 def create_course(
     *, provider_kind, agency=None, organization=None, network_state=None, data, first_session, actor
 ) -> Course:
@@ -184,6 +203,7 @@ def create_course(
         if first_session:
             _create_session(course, **first_session)
         _refresh_dates(course)
+        refresh_search_fields(course)
     return course
 
 
@@ -206,6 +226,7 @@ def update_course(course, *, data, actor) -> Course:
                 setattr(course, name, data[name])
         _place_course(course)
         course.save()
+        refresh_search_fields(course)
         _offer_free_seats(course, actor=actor)
     return course
 
