@@ -8,12 +8,12 @@ periodic jobs pass a fixed moment instead of patching time.
 
 from datetime import datetime, timedelta
 
+import rules
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ehrensache.accounts.roles import roles_of
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
@@ -29,6 +29,7 @@ from .models import (
     Invitation,
     VolunteerProfile,
 )
+from .rules import asked_for_interest, referred_interest
 
 REMIND_COORDINATOR_AFTER = timedelta(days=7)
 INFORM_VOLUNTEER_AFTER = timedelta(days=14)
@@ -198,29 +199,21 @@ def _mail_new_interest(interest):
 
 
 def may_manage_interest(user, interest) -> bool:
-    """Coordinators of the opportunity's organization."""
-    return interest.opportunity.organization_id in roles_of(user).organization_ids
+    """Coordinators of the opportunity's organization (``brokering.manage_interest``)."""
+    return rules.has_perm("brokering.manage_interest", user, interest)
 
 
 def may_see_interest(user, interest) -> bool:
-    roles = roles_of(user)
-    return (
-        (interest.volunteer_id is not None and interest.volunteer_id == user.pk)
-        or interest.opportunity.organization_id in roles.organization_ids
-        or (interest.agency_id is not None and interest.agency_id in roles.agency_ids)
-    )
+    return rules.has_perm("brokering.view_interest", user, interest)
 
 
 def allowed_statuses(interest, user) -> list[str]:
     """The statuses ``user`` may set now, in pipeline order."""
     nxt = TRANSITIONS[interest.status]
     mine = set()
-    if may_manage_interest(user, interest):
+    if rules.has_perm("brokering.manage_interest", user, interest):
         mine |= COORDINATOR_STATUSES
-    roles = roles_of(user)
-    if interest.volunteer_id == user.pk or (
-        interest.volunteer_id is None and interest.agency_id in roles.agency_ids
-    ):
+    if rules.has_perm("brokering.withdraw_interest", user, interest):
         mine |= PERSON_STATUSES
     return [s for s in S.values if s in nxt and s in mine]
 
@@ -263,9 +256,7 @@ def _mail_status_change(interest, *, actor):
             to=interest.volunteer.email,
             language=interest.volunteer.preferred_language,
         )
-    if interest.volunteer_id == actor.pk or (
-        interest.agency_id and interest.agency_id in roles_of(actor).agency_ids
-    ):
+    if asked_for_interest(actor, interest) or referred_interest(actor, interest):
         recipients = _coordinator_emails(interest.opportunity.organization_id)
         if recipients:
             _mail("interest_status_coordinator", context, to=recipients)
@@ -371,7 +362,7 @@ def inform_waiting_volunteers(*, now=None) -> int:
 
 def invite_volunteer(opportunity, *, volunteer, actor, message="", now=None) -> Invitation:
     """A coordinator invites a person who consented to be found; once per opportunity."""
-    if opportunity.organization_id not in roles_of(actor).organization_ids:
+    if not rules.has_perm("brokering.invite_volunteer", actor, opportunity):
         raise NotFound(_("Dieses Angebot gibt es nicht."))
     if not VolunteerProfile.objects.filter(user=volunteer, findable=True).exists():
         raise NotFound(_("Diese Person möchte nicht gefunden werden."))
@@ -399,8 +390,9 @@ def invite_volunteer(opportunity, *, volunteer, actor, message="", now=None) -> 
 # --- Counselling and referral -----------------------------------------------------------------
 
 
-def _require_agency_staff(actor, agency_id):
-    if agency_id not in roles_of(actor).agency_ids:
+def _require(perm, actor, obj):
+    """Records of an agency the person does not work for do not exist for them."""
+    if not rules.has_perm(perm, actor, obj):
         raise NotFound(_("Diese Anlaufstelle gibt es nicht."))
 
 
@@ -420,7 +412,7 @@ def record_conversation(
     outcome=Conversation.Outcome.OPEN,
     now=None,
 ) -> Conversation:
-    _require_agency_staff(actor, agency.pk)
+    _require("brokering.record_conversation", actor, agency)
     if not consent:
         raise InvalidInput(
             _("Ohne Einwilligung der Person dürfen wir das Gespräch nicht speichern."),
@@ -449,7 +441,7 @@ def record_conversation(
 
 
 def update_conversation(conversation, *, actor, **fields) -> Conversation:
-    _require_agency_staff(actor, conversation.agency_id)
+    _require("brokering.change_conversation", actor, conversation)
     editable = {"held_on", "interests", "wishes", "notes", "outcome", "guest_contact"}
     unknown = set(fields) - editable
     if unknown:
@@ -464,7 +456,7 @@ def update_conversation(conversation, *, actor, **fields) -> Conversation:
 
 def refer_to_opportunity(conversation, *, opportunity, actor, message="", now=None) -> Interest:
     """Vermittlung: the organization finds it in its inbox, marked with the agency's name."""
-    _require_agency_staff(actor, conversation.agency_id)
+    _require("brokering.refer", actor, conversation)
     now = _now(now)
     with transaction.atomic():
         opportunity = lock_row(Opportunity, opportunity.pk)
@@ -524,7 +516,7 @@ def create_due_follow_ups(*, now=None) -> int:
 
 
 def answer_follow_up(follow_up, *, actor, answer, note="", now=None) -> FollowUp:
-    _require_agency_staff(actor, follow_up.agency_id)
+    _require("brokering.answer_follow_up", actor, follow_up)
     if answer not in FollowUp.Answer.values:
         raise InvalidInput(_("Bitte wählen Sie eine Antwort."), field="answer")
     with transaction.atomic():

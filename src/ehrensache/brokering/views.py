@@ -1,5 +1,6 @@
 from datetime import date
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -130,7 +131,7 @@ def interest_detail(request, pk):
         "interest": interest,
         "history": queries.history_of(interest),
         "form": form if statuses else None,
-        "is_coordinator": services.may_manage_interest(request.user, interest),
+        "is_coordinator": rules.has_perm("brokering.manage_interest", request.user, interest),
     }
     return render(request, "brokering/interest_detail.html", context)
 
@@ -140,9 +141,9 @@ def interest_detail(request, pk):
 
 @login_required
 def inbox(request):
-    roles = roles_of(request.user)
-    if not roles.is_coordinator:
+    if not rules.has_perm("brokering.view_inbox", request.user):
         raise PermissionDenied
+    roles = roles_of(request.user)
     organization_id = _int(request.GET.get("organisation"))
     status = request.GET.get("status") if request.GET.get("status") in Interest.Status else None
     qs = queries.inbox_for(request.user, organization_id=organization_id, status=status)
@@ -158,7 +159,7 @@ def inbox(request):
 
 def _coordinated_opportunity(request, pk):
     opportunity = get_object_or_404(Opportunity.objects.select_related("organization"), pk=pk)
-    if opportunity.organization_id not in roles_of(request.user).organization_ids:
+    if not rules.has_perm("brokering.invite_volunteer", request.user, opportunity):
         raise Http404
     return opportunity
 
@@ -196,9 +197,9 @@ def invite(request, opportunity_pk, profile_pk):
 
 def _agency(request) -> Agency:
     """The agency the staff member works for (``?agentur=`` when they have several)."""
-    ids = roles_of(request.user).agency_ids
-    if not ids:
+    if not rules.has_perm("brokering.view_counselling", request.user):
         raise PermissionDenied
+    ids = roles_of(request.user).agency_ids
     wanted = _int(request.GET.get("agentur") or request.POST.get("agentur"))
     if wanted is not None and wanted not in ids:
         raise Http404
@@ -325,7 +326,7 @@ def referrals(request):
 
 @login_required
 def follow_ups(request):
-    if not roles_of(request.user).is_agency_staff:
+    if not rules.has_perm("brokering.view_counselling", request.user):
         raise PermissionDenied
     open_only = request.GET.get("alle") != "1"
     qs = queries.follow_ups_visible_to(request.user, open_only=open_only)

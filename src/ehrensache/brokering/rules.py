@@ -1,0 +1,105 @@
+"""Who may see or do what in brokering (interests, invitations, counselling, referrals).
+
+One readable matrix; every predicate reads ``roles_of(user)`` (cached per request):
+
+==========================  ========================================================
+permission                  who
+==========================  ========================================================
+view_interest               the person who asked; coordinators of the opportunity's
+                            organization; staff of the agency that referred it
+change_interest_status      withdraw: the person, or the referring agency's staff for
+                            a guest without an account; move along (in contact,
+                            meeting, started, declined): the organization's coordinators
+manage_interest             the organization's coordinators (move it along)
+withdraw_interest           the person; the referring agency for a guest
+view_inbox                  anyone who coordinates an organization
+invite_volunteer            coordinators of the opportunity's organization
+view_counselling            anyone who works for an agency
+record_conversation         staff of that agency
+view_conversation           staff of the conversation's agency (also: change it)
+refer                       staff of the conversation's agency
+answer_follow_up            staff of the follow-up's agency
+==========================  ========================================================
+
+Agency staff of another agency, coordinators of other organizations and network staff get
+nothing here; services answer 404 ("gibt es nicht") for records a person may not see, views
+answer 403 for pages of roles the person does not have.
+
+Check with ``rules.has_perm("brokering.refer", user, conversation)`` (the rule set only, so
+a superuser account gets no hidden extra rights in brokering). The querysets in
+``queries.py`` are scoped with the same role facts.
+"""
+
+import rules
+
+from ehrensache.accounts.roles import roles_of
+from ehrensache.accounts.rules import (
+    coordinates_organization,
+    is_agency_staff,
+    is_authenticated,
+    is_coordinator,
+    staffs_agency,
+)
+
+# --- Interests --------------------------------------------------------------------------------
+
+
+@rules.predicate
+def asked_for_interest(user, interest) -> bool:
+    """The interest is the person's own ("Meine Anfragen")."""
+    return (
+        is_authenticated(user)
+        and interest is not None
+        and interest.volunteer_id is not None
+        and interest.volunteer_id == user.pk
+    )
+
+
+@rules.predicate
+def coordinates_interest(user, interest) -> bool:
+    """The person coordinates the organization whose opportunity the interest is about."""
+    return (
+        interest is not None
+        and interest.opportunity.organization_id in roles_of(user).organization_ids
+    )
+
+
+@rules.predicate
+def referred_interest(user, interest) -> bool:
+    """The person works for the agency that referred the interest (Vermittlung)."""
+    return (
+        interest is not None
+        and interest.agency_id is not None
+        and interest.agency_id in roles_of(user).agency_ids
+    )
+
+
+@rules.predicate
+def speaks_for_guest(user, interest) -> bool:
+    """A referral for a guest without an account: the referring agency acts for the person."""
+    return (
+        interest is not None and interest.volunteer_id is None and referred_interest(user, interest)
+    )
+
+
+may_withdraw_interest = asked_for_interest | speaks_for_guest
+may_manage_interest = coordinates_interest
+may_view_interest = asked_for_interest | coordinates_interest | referred_interest
+
+# --- Agencies: counselling, referrals, follow-ups ----------------------------------------------
+
+# ``staffs_agency`` reads ``obj.agency_id`` (conversation, follow-up) or an Agency itself.
+may_work_for_agency = staffs_agency
+
+rules.add_perm("brokering.view_interest", may_view_interest)
+rules.add_perm("brokering.change_interest_status", may_withdraw_interest | may_manage_interest)
+rules.add_perm("brokering.manage_interest", may_manage_interest)
+rules.add_perm("brokering.withdraw_interest", may_withdraw_interest)
+rules.add_perm("brokering.view_inbox", is_coordinator)
+rules.add_perm("brokering.invite_volunteer", coordinates_organization)
+rules.add_perm("brokering.view_counselling", is_agency_staff)
+rules.add_perm("brokering.record_conversation", may_work_for_agency)
+rules.add_perm("brokering.view_conversation", may_work_for_agency)
+rules.add_perm("brokering.change_conversation", may_work_for_agency)
+rules.add_perm("brokering.refer", may_work_for_agency)
+rules.add_perm("brokering.answer_follow_up", may_work_for_agency)
