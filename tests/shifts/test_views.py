@@ -6,7 +6,7 @@ from ehrensache.shifts.models import ShiftSignup
 from ehrensache.shifts.services import calendar_feed_for
 from tests.factories import UserFactory
 
-from .factories import ShiftFactory, ShiftPlanFactory, ShiftSignupFactory
+from .factories import ShiftFactory, ShiftPlanFactory, ShiftSignupFactory, in_days
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -166,6 +166,22 @@ def test_api_sign_up_refuses_full_shift_with_409(client, volunteer):
     response = client.post(f"/api/v1/shifts/{shift.pk}/signup")
 
     assert (response.status_code, response.json()["code"]) == (409, "shift_full")
+
+
+def test_api_sign_up_refuses_overlapping_shift_with_409(client, volunteer):
+    first = ShiftFactory(starts_at=in_days(3, 10), ends_at=in_days(3, 12))
+    ShiftSignupFactory(shift=first, person=volunteer)
+    overlapping = ShiftFactory(starts_at=in_days(3, 11), ends_at=in_days(3, 13))
+    client.force_login(volunteer)
+
+    response = client.post(f"/api/v1/shifts/{overlapping.pk}/signup")
+
+    body = response.json()
+    assert (response.status_code, body["code"]) == (409, "overlap")
+    assert body["detail"].startswith("Zur selben Zeit haben Sie schon einen Dienst: Kuchenstand")
+    assert list(ShiftSignup.objects.filter(person=volunteer).values_list("shift", flat=True)) == [
+        first.pk
+    ]
 
 
 def test_api_cannot_cancel_someone_elses_signup(client, volunteer):

@@ -1,9 +1,12 @@
-"""Writes for shifts. Slots are scarce: lock the slot row, count after the lock, then write;
-the unique constraint (one sign-up per person and slot) backs it up."""
+"""Writes for shifts. Slots are scarce and a person can be in one place at a time: a sign-up
+locks the person's row and then the slot's row (always in that order), checks overlap and
+capacity after the lock, then writes; the unique constraint (one sign-up per person and slot)
+backs it up."""
 
 import datetime as dt
 import logging
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +26,24 @@ MAX_CAPACITY = 500
 
 class ShiftFull(DomainError):
     code = "shift_full"
+
+
+class ShiftOverlap(DomainError):
+    """The person already has a shift at that time (API: 409, code ``overlap``)."""
+
+    code = "overlap"
+
+
+def _lock_for_signup(person, shift_pk) -> Shift:
+    """The one lock call of a sign-up, inside its transaction.
+
+    Order is fixed: the person first, then the slot. Every sign-up of the same person waits
+    for the one before it (so two overlapping slots cannot both be taken), every sign-up for
+    the same slot waits too (so it is never overbooked), and since nobody takes the locks the
+    other way round, two sign-ups never wait on each other in a circle.
+    """
+    lock_row(get_user_model(), person.pk)
+    return lock_row(Shift, shift_pk)
 
 
 def _require_coordinator(plan_or_org, actor):
@@ -107,7 +128,7 @@ def sign_up(shift, *, person) -> ShiftSignup:
         raise DomainError(_("Dieser Dienst ist schon vorbei."), code="shift_past")
     try:
         with transaction.atomic():
-            locked = lock_row(Shift, shift.pk)
+            locked = _lock_for_signup(person, shift.pk)
             if ShiftSignup.objects.filter(shift=locked, person=person).exists():
                 raise DomainError(
                     _("Sie sind für diesen Dienst schon eingetragen."), code="duplicate"
@@ -124,7 +145,7 @@ def sign_up(shift, *, person) -> ShiftSignup:
                 .first()
             )
             if clash is not None:
-                raise DomainError(
+                raise ShiftOverlap(
                     _("Zur selben Zeit haben Sie schon einen Dienst: %(shift)s, %(time)s.")
                     % {
                         "shift": clash.shift.label,
@@ -132,7 +153,6 @@ def sign_up(shift, *, person) -> ShiftSignup:
                             "%d.%m.%Y %H:%M"
                         ),
                     },
-                    code="overlap",
                 )
             return ShiftSignup.objects.create(shift=locked, person=person)
     except IntegrityError as exc:  # the constraint caught a double click
