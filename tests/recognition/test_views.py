@@ -1,7 +1,9 @@
 import datetime as dt
+import io
 
 import pytest
 from django.utils import timezone
+from pypdf import PdfReader
 
 from ehrensache.recognition.models import EngagementProof, ReleaseRequest
 from tests.factories import UserFactory
@@ -70,17 +72,22 @@ def test_issued_proof_pdf_and_public_check(client, coordinator, organization):
 
     pdf = client.get(f"/anerkennung/nachweise/{proof.pk}.pdf")
     client.logout()
-    check = client.get(f"/nachweis/pruefen/{proof.verification_code}/").content.decode()
+    check = client.get(f"/verify/{proof.verification_code}/").content.decode()
 
     assert proof.status == "issued"
     assert pdf.content.startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert f"/verify/{proof.verification_code}/" in text.replace("\n", "")
+    assert "/nachweis/pruefen/" not in text
     assert proof.person_name in check and organization.name in check
     assert "Lesepatin" not in check  # only name, organization and period
 
 
 def test_unknown_code_is_reported(client):
-    body = client.get("/nachweis/pruefen/NXXX-XXXX-XXXXX/").content.decode()
+    response = client.get("/nachweis/pruefen/NXXX-XXXX-XXXXX/", follow=True)
+    body = response.content.decode()
 
+    assert response.status_code == 404
     assert "keinen ausgestellten Nachweis" in body
 
 

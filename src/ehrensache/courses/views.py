@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from ehrensache.core.errors import DomainError
 from ehrensache.core.pdf import pdf_response, render_pdf
 
-from . import calendars, queries, services
+from . import calendars, queries, services, verification
 from .forms import (
     CatalogueForm,
     CourseForm,
@@ -112,19 +112,16 @@ def course_ics(request, pk):
     return response
 
 
+@require_GET
 def verify(request, code=None):
-    code = (code or request.GET.get("code") or "").strip().upper()
-    completion = None
-    if code:
-        completion = (
-            Completion.objects.filter(verification_code=code)
-            .only("course_title", "person_name", "last_day", "verification_code")
-            .first()
-        )
+    """The public check of any printed Prüfcode (see ``verification``); 404 for unknown codes."""
+    code = verification.normalize(code or request.GET.get("code"))
+    document = verification.resolve(code) if code else None
     return render(
         request,
         "courses/verify.html",
-        {"code": code, "completion": completion, "checked": bool(code)},
+        {"code": code, "document": document, "checked": bool(code)},
+        status=404 if code and document is None else 200,
     )
 
 

@@ -150,9 +150,7 @@ def _verify_url(request, proof):
     from django.conf import settings
     from django.urls import reverse
 
-    return settings.SITE_URL + reverse(
-        "recognition:verify", kwargs={"code": proof.verification_code}
-    )
+    return settings.SITE_URL + reverse("courses:verify", kwargs={"code": proof.verification_code})
 
 
 def _coordinated(request, slug) -> Organization:
@@ -294,24 +292,13 @@ def release_pdf(request, pk, document):
 
 @require_GET
 def verify(request, code=None):
-    """Public check of an Engagementnachweis: shows only name, organization and period."""
-    code = (code or request.GET.get("code") or "").strip().upper()[:16]
-    proof = None
+    """The old check address: moved for good to the shared ``/verify/<code>/`` page."""
+    from django.http import HttpResponsePermanentRedirect
+    from django.urls import reverse
+
+    from ehrensache.courses.verification import normalize
+
+    code = normalize(code or request.GET.get("code"))
     if code:
-        proof = (
-            EngagementProof.objects.filter(
-                verification_code=code, status=EngagementProof.Status.ISSUED
-            )
-            .only(
-                "person_name",
-                "organization_name",
-                "period_start",
-                "period_end",
-                "verification_code",
-                "issued_at",
-            )
-            .first()
-        )
-    return render(
-        request, "recognition/verify.html", {"code": code, "proof": proof, "checked": bool(code)}
-    )
+        return HttpResponsePermanentRedirect(reverse("courses:verify", kwargs={"code": code}))
+    return HttpResponsePermanentRedirect(reverse("courses:verify_form"))
