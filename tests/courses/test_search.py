@@ -125,3 +125,20 @@ def test_search_query_count_is_flat(client, agency, n, django_assert_num_queries
     with django_assert_num_queries(2):
         body = client.get("/api/v1/courses", {"q": "Hospiz"}).json()
     assert body["count"] == n
+
+
+def test_data_migration_fills_existing_rows(courses):
+    from django.apps import apps
+    from django.db import connection
+
+    fill = __import__(
+        "ehrensache.courses.migrations.0002_search_columns", fromlist=["fill_search_columns"]
+    ).fill_search_columns
+    Course.objects.update(search_document="", search_stems="")
+
+    fill(apps, connection.schema_editor())
+
+    hospiz = Course.objects.get(pk=courses["hospiz"].pk)
+    assert "hospizverein giessen" in hospiz.search_document
+    assert "hospiz-befaehigungskurs" in hospiz.search_document  # the category label
+    assert list(text_search(Course.objects.all(), "Hospiz")) == [hospiz]
