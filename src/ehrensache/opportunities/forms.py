@@ -2,6 +2,8 @@
 opportunity form."""
 
 from django import forms
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.agencies.models import Agency
@@ -78,6 +80,27 @@ class RadiusField(forms.IntegerField):
             },
             **kwargs,
         )
+
+
+MULTIPLE_CHOICE_FIELDS = ("field", "weekday", "time_of_day", "suitable", "without")
+_CHOICE_LABELS: dict[str, dict[str, list[tuple[str, str]]]] = {}
+
+
+def _choice_labels() -> dict[str, list[tuple[str, str]]]:
+    """(value, translated label) of every choice field of ``SearchForm``, once per language."""
+    language = get_language() or ""
+    labels = _CHOICE_LABELS.get(language)
+    if labels is None:
+        fields = SearchForm.base_fields
+        labels = {
+            "radius_km": [(str(v), str(label)) for v, label in RADIUS_CHOICES],
+            **{
+                name: [(str(v), str(label)) for v, label in fields[name].choices]
+                for name in ("remote", "commitment", "sort", *MULTIPLE_CHOICE_FIELDS)
+            },
+        }
+        _CHOICE_LABELS[language] = labels
+    return labels
 
 
 class SearchForm(forms.Form):
@@ -249,6 +272,43 @@ class SearchForm(forms.Form):
             organization_id=self.organization_obj.pk if self.organization_obj else None,
             sort=data.get("sort", ""),
         )
+
+    CHOICE_FIELDS = ("radius_km", "remote", "commitment", "sort") + MULTIPLE_CHOICE_FIELDS
+
+    @cached_property
+    def choice_views(self) -> dict[str, dict]:
+        """The select and checkbox fields as plain data for the search template, which renders
+        them in KERN markup itself (Django's widget templates per option made up most of the
+        page's server time). Fields with an error are left out: the template renders those
+        through ``core/components/field.html``, with the error linked to every option."""
+        views = {}
+        for name in self.CHOICE_FIELDS:
+            bound = self[name]
+            if bound.errors:
+                continue
+            value = bound.value()
+            if name in MULTIPLE_CHOICE_FIELDS:
+                selected = {str(v) for v in value or ()}
+            else:
+                selected = {"" if value is None else str(value)}
+            auto_id = bound.auto_id
+            options = [
+                {
+                    "value": choice_value,
+                    "label": label,
+                    "id": f"{auto_id}_{index}" if auto_id else "",
+                    "checked": choice_value in selected,
+                }
+                for index, (choice_value, label) in enumerate(_choice_labels()[name])
+            ]
+            views[name] = {
+                "name": bound.html_name,
+                "label": bound.label,
+                "id": auto_id,
+                "multiple": name in MULTIPLE_CHOICE_FIELDS,
+                "options": options,
+            }
+        return views
 
     def filter_count(self) -> int:
         if not self.is_bound or not hasattr(self, "cleaned_data"):
