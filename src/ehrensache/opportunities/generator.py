@@ -215,7 +215,17 @@ def generate(n: int, *, seed: int = 4, out=print) -> int:
         with transaction.atomic():
             _insert(batch)
             search_index.write_fts(
-                [(o.pk, title, body) for o, (title, body) in zip(batch, stemmed, strict=True)]
+                [
+                    (
+                        o.pk,
+                        title,
+                        body,
+                        search_index.cell_tokens(
+                            o.latitude, o.longitude, on_site=o.on_site, remote=o.remote
+                        ),
+                    )
+                    for o, (title, body) in zip(batch, stemmed, strict=True)
+                ]
             )
         made += len(batch)
         if made % 20000 == 0 or made == n:

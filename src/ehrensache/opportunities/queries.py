@@ -26,7 +26,7 @@ from ehrensache.core.search import fts_match, prefix_tsquery
 from ehrensache.organizations.models import Organization
 
 from .models import Opportunity
-from .search_index import FTS_TABLE
+from .search_index import FTS_TABLE, box_cells
 
 TABLE = Opportunity._meta.db_table
 
@@ -153,12 +153,20 @@ def _apply_filters(qs: QuerySet, c: SearchCriteria) -> QuerySet:
     return qs
 
 
+# Title words weigh ten times body words; the place cells do not count for relevance.
+_BM25 = f"-bm25({FTS_TABLE}, 10.0, 1.0, 0.0)"
+
+
 class _TextSearch:
     """The engine-specific part: restrict a queryset to text matches, rank candidates."""
 
     def __init__(self, text: str):
         self.postgres = connection.vendor == "postgresql"
-        self.term = prefix_tsquery(text) if self.postgres else fts_match(text)
+        if self.postgres:
+            self.term = prefix_tsquery(text)
+        else:
+            words = fts_match(text)  # the text columns only, never the place cells
+            self.term = f"{{title body}} : ({words})" if words else None
 
     def __bool__(self):
         return self.term is not None
@@ -176,6 +184,18 @@ class _TextSearch:
             id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self.term])
         )
 
+    def ranks_in_area(self, box, *, include_remote: bool) -> dict[int, float]:
+        """SQLite: relevance per id of the text matches in the grid cells covering ``box``
+        (and the remote ones if asked), intersected by FTS5 itself in one statement."""
+        cells = box_cells(box.min_lat, box.max_lat, box.min_lon, box.max_lon)
+        if include_remote:
+            cells.append("remote")
+        match = f"{self.term} AND cells : ({' OR '.join(cells)})"
+        sql = f"SELECT rowid, {_BM25} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [match])
+            return dict(cursor.fetchall())
+
     @property
     def columns(self) -> list[str]:
         return ["search_rank"] if self.postgres else []
@@ -186,7 +206,7 @@ class _TextSearch:
             return {row[0]: row[-1] for row in rows}
         if not ids:
             return {}
-        sql = f"SELECT rowid, -bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        sql = f"SELECT rowid, {_BM25} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
         params = [self.term]
         if len(ids) <= 2000:
             sql += " AND rowid IN (SELECT value FROM json_each(%s))"
@@ -224,11 +244,21 @@ def search_opportunities(
     text = _TextSearch(criteria.q) if criteria.q else None
     if not text:
         text = None
-    # SQLite with a place: the bounding box is the selective part; the words are checked by
-    # the rank query over those few candidates (FTS5 seeks each rowid) instead of
-    # materialising every match of a common word. Elsewhere the text restricts in SQL.
-    text_after = text is not None and criteria.has_place and not text.postgres
-    if text is not None and not text_after:
+    # SQLite with text and a place: FTS5 intersects the words with the grid cells of the
+    # bounding box and ranks them in one statement; the rest of the query is restricted to
+    # those ids. Online-only searches (no area): the words are checked by the rank query over
+    # the candidates. Elsewhere the text restricts in SQL.
+    in_area = (
+        text is not None and criteria.has_place and not text.postgres and criteria.remote != "only"
+    )
+    text_after = text is not None and criteria.has_place and not text.postgres and not in_area
+    if in_area:
+        box = bounding_box(criteria.latitude, criteria.longitude, criteria.radius_km)
+        area_ranks = text.ranks_in_area(box, include_remote=criteria.remote == "include")
+        qs = qs.filter(
+            id__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(area_ranks))])
+        )
+    elif text is not None and not text_after:
         qs = text.restrict(qs)
     sort = criteria.effective_sort
     if sort == "relevance" and text is None:
@@ -267,7 +297,9 @@ def search_opportunities(
                         continue
             distances[pk] = round(distance, 1) if distance is not None else None
             kept.append((row, distance))
-        if text is not None:
+        if in_area:
+            ranks = {r[0]: area_ranks[r[0]] for r, _d in kept}
+        elif text is not None:
             ranks = text.ranks([r for r, _d in kept], [r[0] for r, _d in kept])
             if text_after:
                 kept = [(r, d) for r, d in kept if r[0] in ranks]
