@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
@@ -26,17 +27,35 @@ from .queries import (
     opportunity_visible_to,
     search_opportunities,
 )
+from .taxonomy import FieldOfActivity
 from .widget import WidgetBuilderForm, WidgetStyleForm
+
+_FIELD_LABELS: dict[str, dict[str, str]] = {}
+
+
+def _field_labels() -> dict[str, str]:
+    """Translated field-of-activity labels, once per language (``get_field_display`` hashes
+    every lazy choice label on each call)."""
+    language = get_language() or ""
+    if language not in _FIELD_LABELS:
+        _FIELD_LABELS[language] = {value: str(label) for value, label in FieldOfActivity.choices}
+    return _FIELD_LABELS[language]
 
 
 def search_context(request) -> dict:
-    """Form, results and flags for the search page, the feeds and the widget."""
+    """Form, results and flags for the search page. Each result carries ``url`` and
+    ``field_label`` for the template."""
     form = SearchForm(request.GET or None)
     results = None
     if not form.is_bound:
         results = search_opportunities(SearchCriteria(), page=1)
     elif form.is_valid():
         results = search_opportunities(form.criteria(), page=request.GET.get("page") or 1)
+    if results is not None:
+        labels = _field_labels()
+        for opportunity in results.page.object_list:
+            opportunity.url = opportunity.get_absolute_url()
+            opportunity.field_label = labels.get(opportunity.field, opportunity.field)
     return {"form": form, "results": results, "page_obj": results.page if results else None}
 
 
