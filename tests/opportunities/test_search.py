@@ -180,3 +180,75 @@ def test_pagination_counts_all_matches():
     assert results.total == 5
     assert results.page.number == 2
     assert len(results.items) == 2
+
+
+def test_text_and_radius_across_grid_cells():
+    # Marburg, Gießen (about 25 km south) and Kassel (about 75 km north) lie in different
+    # grid cells of the SQLite index; the cells covering the box must include all near ones.
+    OpportunityFactory(title="Tafel Marburg", postal_code="35037")
+    OpportunityFactory(title="Tafel Gießen", postal_code="35390")
+    OpportunityFactory(title="Tafel Kassel", postal_code="34117")
+    OpportunityFactory(title="Chor Gießen", postal_code="35390")
+
+    assert titles(near("35037", q="Tafel", radius_km=50, sort="distance")) == [
+        "Tafel Marburg",
+        "Tafel Gießen",
+    ]
+    assert titles(near("35037", q="Tafel", radius_km=100, sort="distance")) == [
+        "Tafel Marburg",
+        "Tafel Gießen",
+        "Tafel Kassel",
+    ]
+    assert titles(near("35037", q="Tafel", radius_km=10)) == ["Tafel Marburg"]
+
+
+def test_text_radius_and_remote_include_finds_far_online_ones():
+    OpportunityFactory(title="Nachhilfe online", postal_code="10115", on_site=False, remote=True)
+    OpportunityFactory(title="Nachhilfe Berlin", postal_code="10115")
+    OpportunityFactory(title="Nachhilfe Marburg", postal_code="35037")
+
+    assert titles(near("35037", q="Nachhilfe")) == ["Nachhilfe Marburg"]
+    assert titles(near("35037", q="Nachhilfe", remote="include", sort="distance")) == [
+        "Nachhilfe Marburg",
+        "Nachhilfe online",
+    ]
+    assert titles(near("35037", q="Nachhilfe", remote="only")) == ["Nachhilfe online"]
+
+
+def test_words_never_match_the_place_index():
+    OpportunityFactory(title="Vorlesen", postal_code="35037")
+    OpportunityFactory(title="Online vorlesen", postal_code="10115", on_site=False, remote=True)
+
+    assert titles(SearchCriteria(q="remote")) == []
+    assert titles(near("35037", q="remote", remote="include")) == []
+    assert titles(SearchCriteria(q="g10")) == []
+
+
+def test_moved_opportunity_is_found_at_its_new_place(coordinator, organization):
+    from ehrensache.opportunities.services import update_opportunity
+
+    opportunity = OpportunityFactory(
+        organization=organization, title="Streuobstwiese", postal_code="34117"
+    )
+    assert titles(near("35037", q="Streuobst", radius_km=25)) == []
+
+    update_opportunity(opportunity, actor=coordinator, postal_code="35037")
+
+    assert titles(near("35037", q="Streuobst", radius_km=25)) == ["Streuobstwiese"]
+    assert titles(near("34117", q="Streuobst", radius_km=25)) == []
+
+
+def test_grid_cells_cover_the_box():
+    from ehrensache.core.geo import bounding_box
+    from ehrensache.opportunities.search_index import box_cells, cell_tokens
+
+    box = bounding_box(50.81, 8.77, 25)
+    cells = set(box_cells(box.min_lat, box.max_lat, box.min_lon, box.max_lon))
+    for lat in (box.min_lat, 50.81, box.max_lat - 1e-9):
+        for lon in (box.min_lon, 8.77, box.max_lon - 1e-9):
+            fine = cell_tokens(lat, lon, on_site=True, remote=False).split()[0]
+            assert fine in cells
+    large = bounding_box(50.81, 8.77, 100)
+    coarse = box_cells(large.min_lat, large.max_lat, large.min_lon, large.max_lon)
+    assert all(token.startswith("h") for token in coarse)
+    assert cell_tokens(None, None, on_site=False, remote=True) == "remote"
