@@ -51,7 +51,15 @@ def page(browser, live_server, regions):
 
 
 def axe_check(page, *, context: str | None = None) -> None:
-    """Run axe-core (WCAG 2.1 A/AA) on the current page; fail on any violation."""
+    """Run axe-core (WCAG 2.1 A/AA) on the current page; fail on any violation.
+
+    Waits until the page is loaded and no htmx request is in flight, so that axe sees the
+    settled page (a results list dimmed during a live update is not what a person reads).
+    """
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(

@@ -57,8 +57,8 @@ def test_engagement_from_interest_to_verified_hours(page, axe, browser):
     assert engagement.interest_id == interest.pk
 
     # Onboarding: tick the welcome talk.
-    page.get_by_role("button", name=re.compile("Erledigt.*Begrüßungsgespräch")).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name=re.compile("Erledigt.*Begrüßungsgespräch")).click()
     axe(page)
     assert engagement.onboarding_checks.get(title="Begrüßungsgespräch").done_on == today
 
@@ -67,8 +67,8 @@ def test_engagement_from_interest_to_verified_hours(page, axe, browser):
     page.get_by_label("Ausstellungsdatum des Führungszeugnisses").fill(old.isoformat())
     page.get_by_label("Datum der Einsichtnahme").fill(today.isoformat())
     page.get_by_label("Nein").check()
-    page.get_by_role("button", name="Einsicht vermerken").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Einsicht vermerken").click()
     axe(page)
     assert page.get_by_text("älter als 3 Monate").first.is_visible()
     assert RecordCheck.objects.count() == 0
@@ -88,8 +88,8 @@ def test_engagement_from_interest_to_verified_hours(page, axe, browser):
     axe(mobile)
     mobile.get_by_label("Dauer in Stunden").fill("30")
     mobile.get_by_label("Tätigkeit").fill("Vorlesen")
-    mobile.get_by_role("button", name="Eintragen").click()
-    mobile.wait_for_load_state()
+    with mobile.expect_navigation():
+        mobile.get_by_role("button", name="Eintragen").click()
     axe(mobile)
     assert mobile.get_by_text("höchstens 24 Stunden").first.is_visible()
     mobile.get_by_label("Dauer in Stunden").fill("1,5")
@@ -103,8 +103,8 @@ def test_engagement_from_interest_to_verified_hours(page, axe, browser):
     page.goto(f"{page.base_url}/koordination/stunden/")
     axe(page)
     page.get_by_label(re.compile("Vera Volunteer, .* auswählen")).check()
-    page.get_by_role("button", name="Ausgewählte bestätigen").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ausgewählte bestätigen").click()
     axe(page)
     assert HoursEntry.objects.get().verified_by == coordinator
     page.goto(f"{page.base_url}/koordination/engagements/")

@@ -39,8 +39,8 @@ def _answer(browser, axe, link, *, value, weak_value, save_first=False):
         for n in range(fieldsets.count()):
             fieldsets.nth(n).locator(f"input[value='{chosen}']").check()
         if save_first and index == 0:
-            page.get_by_role("button", name="Zwischenspeichern").click()
-            page.wait_for_load_state()
+            with page.expect_navigation():
+                page.get_by_role("button", name="Zwischenspeichern").click()
             assert page.get_by_text("zwischengespeichert").is_visible()
             axe(page, context="answer form after saving")
             # The saved answers are still there after reload.
@@ -134,13 +134,15 @@ def test_coordinator_runs_a_check_with_four_people(page, browser, axe, organizat
         page.get_by_label("Verantwortlich").fill(owner)
         page.get_by_label("Zu erledigen bis").fill(due)
         page.get_by_label("Zur Dimension").select_option("konflikte")
-        page.get_by_role("button", name="Maßnahme hinzufügen").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Maßnahme hinzufügen").click()
         axe(page, context="plan after adding")
     assert page.locator("#measures tbody tr").count() == 2
     page.get_by_label("Status von „Folge 14 im Teamtreffen ansehen“").select_option("in_progress")
-    page.locator("#measures tbody tr").first.get_by_role("button", name="Status speichern").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("#measures tbody tr").first.get_by_role(
+            "button", name="Status speichern"
+        ).click()
     axe(page, context="plan after status")
 
     # The PDF for the next team meeting.
