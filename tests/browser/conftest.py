@@ -15,6 +15,14 @@ AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "ax
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests run against a live server, so their data is flushed after each test;
+    a serialized rollback restores what migrations seeded (dated rules, questionnaire)."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -42,6 +50,8 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, regions):
+    """A fresh browser page. ``regions`` re-imports the postal codes that the previous
+    transactional test's flush removed."""
     context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
