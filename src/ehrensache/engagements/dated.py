@@ -1,12 +1,12 @@
 """Dated figures (``Rule`` rows) and calendar arithmetic used by the engagement rules."""
 
-import calendar
 from datetime import date
 
 from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ehrensache.core.dates import add_months, add_years  # noqa: F401 (re-exported)
 from ehrensache.core.errors import DomainError
 
 from .models import Rule, RuleKey
@@ -38,18 +38,6 @@ def rule_value(key: str, *, on: date) -> int:
 
 def rule_values(keys, *, on: date) -> dict[str, int]:
     return {key: rule_value(key, on=on) for key in keys}
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day ``months`` later (or earlier); clamped to the month's last day."""
-    index = day.year * 12 + (day.month - 1) + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
-
-
-def add_years(day: date, years: int) -> date:
-    return add_months(day, 12 * years)
 
 
 def months_between(start: date, end: date) -> int:

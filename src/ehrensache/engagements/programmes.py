@@ -13,17 +13,13 @@ from decimal import Decimal
 
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from ehrensache.core.dates import format_day as _fmt
+from ehrensache.courses.models import UNIT_MINUTES
 
 from .dated import add_months, euro, months_between, rule_value
 from .models import Engagement, Programme, RuleKey, TrainingRecord
-
-UNIT_MINUTES = 45  # one Unterrichtseinheit
-
-
-def _fmt(day: date) -> str:
-    return date_format(day, "d.m.Y")
 
 
 def _course_units(person, *, category: str, until: date) -> Decimal:

@@ -13,11 +13,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.core.dates import format_day as _fmt
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
@@ -56,10 +56,6 @@ DEFAULT_ONBOARDING_STEPS = [
 
 def _today(today: date | None) -> date:
     return today or timezone.localdate()
-
-
-def _fmt(day: date) -> str:
-    return date_format(day, "d.m.Y")
 
 
 def _require_coordinator(actor, organization_id: int) -> None:

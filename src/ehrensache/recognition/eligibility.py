@@ -14,28 +14,12 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from ehrensache.core.dates import add_months, add_years
+from ehrensache.courses.models import UNIT_MINUTES as COURSE_UNIT_MINUTES
+
 from .models import Card, ECardRule, JuleicaRule, KompetenzRule, RecognitionProfile
 
-UNIT_MINUTES = Decimal(45)
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
+UNIT_MINUTES = Decimal(COURSE_UNIT_MINUTES)
 
 
 def full_months_between(start: dt.date, end: dt.date) -> int:
