@@ -17,6 +17,7 @@ transfer size of the search page: HTML + CSS + JS, gzip-compressed as WhiteNoise
 
 import argparse
 import gzip
+import io
 import json
 import os
 import random
@@ -107,16 +108,14 @@ def worker(engine, sizes, samples):
     from django.db import connection
     from django.test import Client
 
-    from ehrensache.core.demo import load_all
-    from ehrensache.opportunities.generator import generate
     from ehrensache.opportunities.models import Opportunity
-    from ehrensache.regions.importer import import_postal_codes
     from ehrensache.regions.models import PostalCode
 
     print(f"== {engine} ({connection.vendor}) ==", flush=True)
+    quiet = io.StringIO()
     call_command("migrate", verbosity=0)
-    import_postal_codes()
-    load_all(out=lambda line: None)
+    call_command("import_regions", stdout=quiet)
+    call_command("load_demo_data", stdout=quiet)
     rng = random.Random(25)
     codes = list(PostalCode.objects.filter(is_large_customer=False).values_list("code", flat=True))
     client = Client()
@@ -124,11 +123,13 @@ def worker(engine, sizes, samples):
     made = 0
     for size in [int(s) for s in sizes.split(",")]:
         started = time.perf_counter()
-        generate(size - made, seed=size, out=lambda line: None)
+        call_command("generate_opportunities", size - made, seed=size, stdout=quiet)
         made = size
         if connection.vendor == "postgresql":
+            # What autovacuum does in production after a bulk load: statistics, and the GIN
+            # pending list merged into the index.
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("VACUUM ANALYZE")
         else:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")

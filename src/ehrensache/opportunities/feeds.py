@@ -14,6 +14,7 @@ from ehrensache.regions.models import District
 
 from .forms import SearchForm
 from .queries import SearchCriteria, search_opportunities
+from .taxonomy import field_label
 
 FEED_SIZE = 50
 
@@ -58,7 +59,7 @@ class _OpportunityFeed(Feed):
     item_guid_is_permalink = False
 
     def item_categories(self, item):
-        return [item.get_field_display()]
+        return [field_label(item.field)]
 
 
 class SearchFeed(_OpportunityFeed):

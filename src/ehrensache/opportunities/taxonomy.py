@@ -5,6 +5,7 @@ it, and the stored values (``kinder_jugend``…) are stable identifiers.
 """
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +26,22 @@ class FieldOfActivity(models.TextChoices):
     POLITIK = "politik", _("Politik & Bürgerschaft")
     DIGITALES = "digitales", _("Digitales")
     SONSTIGES = "sonstiges", _("Sonstiges")
+
+
+_LABELS: dict[str, dict[str, str]] = {}
+
+
+def field_labels() -> dict[str, str]:
+    """Translated labels by value, built once per language: ``get_field_display`` normalises
+    and hashes every lazy choice label on each call, which lists of results feel."""
+    language = get_language() or ""
+    if language not in _LABELS:
+        _LABELS[language] = {value: str(label) for value, label in FieldOfActivity.choices}
+    return _LABELS[language]
+
+
+def field_label(value: str) -> str:
+    return field_labels().get(value, value)
 
 
 WEEKDAY_FIELDS = (

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
@@ -27,19 +26,8 @@ from .queries import (
     opportunity_visible_to,
     search_opportunities,
 )
-from .taxonomy import FieldOfActivity
+from .taxonomy import field_labels
 from .widget import WidgetBuilderForm, WidgetStyleForm
-
-_FIELD_LABELS: dict[str, dict[str, str]] = {}
-
-
-def _field_labels() -> dict[str, str]:
-    """Translated field-of-activity labels, once per language (``get_field_display`` hashes
-    every lazy choice label on each call)."""
-    language = get_language() or ""
-    if language not in _FIELD_LABELS:
-        _FIELD_LABELS[language] = {value: str(label) for value, label in FieldOfActivity.choices}
-    return _FIELD_LABELS[language]
 
 
 def search_context(request) -> dict:
@@ -52,7 +40,7 @@ def search_context(request) -> dict:
     elif form.is_valid():
         results = search_opportunities(form.criteria(), page=request.GET.get("page") or 1)
     if results is not None:
-        labels = _field_labels()
+        labels = field_labels()
         for opportunity in results.page.object_list:
             opportunity.url = opportunity.get_absolute_url()
             opportunity.field_label = labels.get(opportunity.field, opportunity.field)
