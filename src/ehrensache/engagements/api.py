@@ -8,6 +8,7 @@ staff see none of these personal records.
 from datetime import date, datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer, django_auth
@@ -131,7 +132,7 @@ def _engagement_out(e) -> dict:
 def _visible(request, pk):
     engagement = queries.engagements_visible_to(request.user).filter(pk=pk).first()
     if engagement is None:
-        raise NotFound("Engagement nicht gefunden.")
+        raise NotFound(_("Engagement nicht gefunden."))
     return engagement
 
 

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.security import django_auth
 
@@ -85,7 +86,7 @@ def ecard_eligibility(request):
     today = timezone.localdate()
     rule = eligibility.ecard_rule_for(request.user, today)
     if rule is None:
-        raise NotFound("Für Ihren Wohnort ist keine Ausgabestelle hinterlegt.")
+        raise NotFound(_("Für Ihren Wohnort ist keine Ausgabestelle hinterlegt."))
     result = eligibility.ecard_eligibility(request.user, rule, today)
     return {
         "issuer": rule.issuer_name,

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.security import django_auth
 
@@ -68,7 +69,7 @@ def my_signups(request):
 def plan_shifts(request, plan_id: int):
     plan = queries.plans_visible_to(request.user).filter(pk=plan_id).first()
     if plan is None:
-        raise NotFound("Diesen Dienstplan gibt es nicht.")
+        raise NotFound(_("Diesen Dienstplan gibt es nicht."))
     return [_shift_out(s) for s in queries.shifts_of_plan(plan)]
 
 
@@ -76,7 +77,7 @@ def plan_shifts(request, plan_id: int):
 def sign_up(request, shift_id: int):
     shift = get_object_or_404(Shift.objects.select_related("plan__organization"), pk=shift_id)
     if queries.plans_visible_to(request.user).filter(pk=shift.plan_id).first() is None:
-        raise NotFound("Diesen Dienst gibt es nicht.")
+        raise NotFound(_("Diesen Dienst gibt es nicht."))
     signup = services.sign_up(shift, person=request.user)
     return 201, _signup_out(signup)
 
@@ -89,7 +90,7 @@ def cannot_attend(request, signup_id: int):
         .first()
     )
     if signup is None:
-        raise NotFound("Diese Eintragung gibt es nicht.")
+        raise NotFound(_("Diese Eintragung gibt es nicht."))
     services.cannot_attend(signup, actor=request.user)
     return 204, None
 
