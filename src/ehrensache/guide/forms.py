@@ -1,6 +1,9 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from ehrensache.core.errors import InvalidInput
 
 from .models import (
     Audience,
@@ -13,6 +16,7 @@ from .models import (
     Statement,
     Topic,
 )
+from .services import MAX_MAILED_LINKS_PER_REQUEST, clean_addresses
 
 INPUT = {"class": "kern-form-input__input"}
 SELECT = {"class": "kern-form-input__select"}
@@ -218,6 +222,39 @@ class LinksForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _style(self)
+
+
+class MailLinksForm(forms.Form):
+    """Addresses for answer links sent by mail. Used with ``prefix="mail"`` next to
+    ``LinksForm`` on the round page (distinct ids)."""
+
+    emails = forms.CharField(
+        label=_("E-Mail-Adressen"),
+        widget=forms.Textarea(attrs={"rows": 6, "autocomplete": "off", "spellcheck": "false"}),
+        max_length=20000,
+    )
+    group = forms.ChoiceField(label=_("Gruppe der Eingeladenen"), choices=Group.choices)
+    valid_days = forms.IntegerField(
+        label=_("Links gültig für Tage"), min_value=1, max_value=90, initial=21
+    )
+    language = forms.ChoiceField(
+        label=_("Sprache der E-Mail"), choices=[("de", "Deutsch"), ("en", "English")]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["emails"].help_text = _(
+            "Eine Adresse pro Zeile, höchstens %(max)s auf einmal. Jede Person bekommt ihren "
+            "eigenen Link; doppelte Adressen nur eine E-Mail. Wir speichern die Adressen nicht."
+        ) % {"max": MAX_MAILED_LINKS_PER_REQUEST}
+        self.fields["language"].initial = "en" if get_language() == "en" else "de"
+        _style(self)
+
+    def clean_emails(self):
+        try:
+            return clean_addresses(self.cleaned_data["emails"])
+        except InvalidInput as exc:
+            raise forms.ValidationError(str(exc)) from exc
 
 
 class MeasureForm(forms.Form):

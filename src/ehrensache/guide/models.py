@@ -295,6 +295,9 @@ class CheckRound(models.Model):
     )
     opened_at = models.DateTimeField(_("Begonnen am"), auto_now_add=True)
     closed_at = models.DateTimeField(_("Abgeschlossen am"), null=True, blank=True)
+    # How many answer links went out by e-mail: a number only. The addresses themselves are
+    # never stored (they would tie people to links and, through drafts, to answers).
+    mailed_links = models.PositiveIntegerField(_("Per E-Mail verschickte Links"), default=0)
 
     class Meta:
         verbose_name = _("Check-Runde")

@@ -1,11 +1,17 @@
 """Every write of the guide and the Kooperations-Check."""
 
 import hashlib
+import random
+import re
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +19,7 @@ from ehrensache.accounts.roles import roles_of
 from ehrensache.core import search
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
+from ehrensache.core.mail import queue_mail
 
 from .models import (
     Answer,
@@ -31,6 +38,8 @@ from .models import (
 )
 
 MAX_LINKS_PER_REQUEST = 100
+MAX_MAILED_LINKS_PER_REQUEST = 50
+MAIL_LANGUAGES = ("de", "en")
 
 
 def _check(user, perm, obj=None):
@@ -284,6 +293,106 @@ def create_answer_links(check_round, *, group, count, valid_days, actor) -> list
         for token in tokens
     )
     return tokens
+
+
+def max_mailed_links_per_round() -> int:
+    """A ceiling against misuse of the platform as a mail relay (setting, default 500)."""
+    return int(guide_setting("CHECK_MAX_MAILED_LINKS_PER_ROUND", 500))
+
+
+def clean_addresses(addresses) -> list[str]:
+    """Validated e-mail addresses, duplicates (ignoring case) and blanks removed, order kept.
+
+    ``addresses`` is a text (one address per line; commas and semicolons also separate) or
+    a list of strings. Raises ``InvalidInput`` naming every invalid address.
+    """
+    if isinstance(addresses, str):
+        addresses = re.split(r"[\n\r,;]+", addresses)
+    unique, seen, invalid = [], set(), []
+    for raw in addresses:
+        address = (raw or "").strip()
+        if not address:
+            continue
+        try:
+            validate_email(address)
+        except ValidationError:
+            invalid.append(address)
+            continue
+        if address.lower() not in seen:
+            seen.add(address.lower())
+            unique.append(address)
+    if invalid:
+        raise InvalidInput(
+            _("Diese Angaben sind keine gültigen E-Mail-Adressen: %(list)s")
+            % {"list": ", ".join(invalid)},
+            field="emails",
+        )
+    if not unique:
+        raise InvalidInput(_("Bitte geben Sie mindestens eine E-Mail-Adresse ein."), field="emails")
+    if len(unique) > MAX_MAILED_LINKS_PER_REQUEST:
+        raise InvalidInput(
+            _(
+                "Bitte geben Sie höchstens %(max)s Adressen auf einmal ein (Sie haben %(n)s "
+                "verschiedene eingegeben)."
+            )
+            % {"max": MAX_MAILED_LINKS_PER_REQUEST, "n": len(unique)},
+            field="emails",
+        )
+    return unique
+
+
+def mail_answer_links(check_round, *, emails, group, valid_days, language="de", actor) -> int:
+    """Send every address its own single-use answer link; return how many went out.
+
+    Anonymity: the addresses live only in this call and in the queued mails. No address is
+    stored with the invitation, the round or the answers; the round keeps just the number
+    of links sent by mail. The manager never sees the links, and the addresses are paired
+    with the new invitations in random order, so not even the order typed matches the
+    order of the invitation rows.
+    """
+    _check(actor, "guide.manage_team", check_round.team)
+    addresses = clean_addresses(emails)
+    if language not in MAIL_LANGUAGES:
+        raise InvalidInput(_("Bitte wählen Sie eine Sprache."), field="language")
+    with transaction.atomic():
+        locked = lock_row(CheckRound, check_round.pk)
+        if locked.mailed_links + len(addresses) > max_mailed_links_per_round():
+            raise DomainError(
+                _(
+                    "In dieser Runde können Sie noch %(n)s Links per E-Mail verschicken. Erzeugen "
+                    "Sie weitere Links zum Kopieren oder wenden Sie sich an den Support."
+                )
+                % {"n": max(0, max_mailed_links_per_round() - locked.mailed_links)},
+                field="emails",
+            )
+        tokens = create_answer_links(
+            check_round, group=group, count=len(addresses), valid_days=valid_days, actor=actor
+        )
+        random.SystemRandom().shuffle(addresses)
+        team = check_round.team
+        context = {
+            "team": team.name,
+            "organization": team.organization.name if team.organization_id else "",
+            "agency": team.facilitating_agency.name if team.facilitating_agency_id else "",
+            "sender": actor.get_full_name(),
+            "group": Group(group).label,
+            "expires_on": timezone.localdate(timezone.now() + timedelta(days=valid_days)),
+            "about_url": settings.SITE_URL + reverse("guide:check"),
+            "threshold": min_group_size(),
+        }
+        for address, token in zip(addresses, tokens, strict=True):
+            queue_mail(
+                "guide/mail/answer_link",
+                {**context, "link": settings.SITE_URL + reverse("guide:answer", args=[token])},
+                to=address,
+                language=language,
+                reply_to=[actor.email],
+            )
+        CheckRound.objects.filter(pk=check_round.pk).update(
+            mailed_links=F("mailed_links") + len(addresses)
+        )
+    check_round.mailed_links = locked.mailed_links + len(addresses)
+    return len(addresses)
 
 
 class LinkUnusable(DomainError):

@@ -46,6 +46,11 @@ urlpatterns = [
     path("kooperations-check/teams/<int:pk>/plan/", views.plan, name="plan"),
     path("kooperations-check/runden/<int:pk>/", views.round_detail, name="round"),
     path("kooperations-check/runden/<int:pk>/links/", views.round_links, name="round_links"),
+    path(
+        "kooperations-check/runden/<int:pk>/einladungen/",
+        views.round_mail_links,
+        name="round_mail_links",
+    ),
     path("kooperations-check/runden/<int:pk>/abschliessen/", views.round_close, name="round_close"),
     path("kooperations-check/runden/<int:pk>/ergebnis/", views.round_results, name="results"),
     path(

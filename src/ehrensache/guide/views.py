@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -21,6 +22,7 @@ from .forms import (
     EpisodeFilterForm,
     EpisodeForm,
     LinksForm,
+    MailLinksForm,
     MeasureForm,
     MeasureStatusForm,
     MemberForm,
@@ -345,7 +347,7 @@ def _round_or_404(request, pk, perm="guide.view_team"):
 
 @never_cache
 @login_required
-def round_detail(request, pk, links_form=None, tokens=None, token_group=None):
+def round_detail(request, pk, links_form=None, tokens=None, token_group=None, mail_form=None):
     check_round = _round_or_404(request, pk)
     team_obj = check_round.team
     manages = request.user.has_perm("guide.manage_team", team_obj)
@@ -361,6 +363,7 @@ def round_detail(request, pk, links_form=None, tokens=None, token_group=None):
             "is_member": team_obj.members.filter(user=request.user).exists(),
             "profile": profile,
             "links_form": links_form or LinksForm(),
+            "mail_form": mail_form or MailLinksForm(prefix="mail"),
             "links": [
                 request.build_absolute_uri(reverse("guide:answer", args=[t])) for t in tokens or []
             ],
@@ -388,6 +391,31 @@ def round_links(request, pk):
             group = dict(form.fields["group"].choices)[form.cleaned_data["group"]]
             return round_detail(request, pk, tokens=tokens, token_group=group)
     return round_detail(request, pk, links_form=form)
+
+
+@never_cache
+@login_required
+@require_POST
+def round_mail_links(request, pk):
+    check_round = _round_or_404(request, pk, "guide.manage_team")
+    form = MailLinksForm(request.POST, prefix="mail")
+    if form.is_valid():
+        try:
+            sent = services.mail_answer_links(check_round, actor=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s Einladung mit eigenem Antwortlink ist verschickt.",
+                    "%(n)s Einladungen mit eigenem Antwortlink sind verschickt.",
+                    sent,
+                )
+                % {"n": sent},
+            )
+            return redirect(check_round)
+    return round_detail(request, pk, mail_form=form)
 
 
 @login_required
