@@ -98,7 +98,11 @@ def test_agency_detail_unknown_is_404_json(client):
     response = client.get(f"{URL}/gibt-es-nicht")
 
     assert response.status_code == 404
-    assert response.json() == {"detail": "Diese Anlaufstelle gibt es nicht.", "code": "not_found"}
+    assert response.json() == {
+        "detail": "Diese Anlaufstelle gibt es nicht.",
+        "code": "not_found",
+        "errors": [],
+    }
 
 
 def test_openapi_documents_the_endpoints(client):

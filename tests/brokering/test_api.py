@@ -77,12 +77,116 @@ def test_others_get_404(client, interest, outsider, request):
         {"status": "withdrawn"},
         content_type="application/json",
     )
-    inbox = client.get(f"{BASE}/inbox").json()
     mine = client.get(f"{BASE}/interests/mine").json()
 
     assert (detail.status_code, change.status_code) == (404, 404)
-    assert (inbox["count"], mine["count"]) == (0, 0)
+    assert detail.json() == {
+        "detail": "Diese Anfrage gibt es nicht.",
+        "code": "not_found",
+        "errors": [],
+    }
+    assert mine["count"] == 0
     assert Interest.objects.get().status == "new"
+
+
+INBOX_REFUSED = (
+    "Den Eingang sehen nur Personen, die eine Einsatzstelle koordinieren. Ihre eigenen "
+    "Anfragen finden Sie unter /interests/mine."
+)
+
+
+@pytest.mark.parametrize(
+    "person", ["volunteer", "other_volunteer", "agency_staff", "network_staff"]
+)
+def test_inbox_is_403_for_people_who_coordinate_no_organization(client, interest, person, request):
+    client.force_login(request.getfixturevalue(person))
+
+    response = client.get(f"{BASE}/inbox")
+
+    assert response.status_code == 403
+    assert response.json() == {"detail": INBOX_REFUSED, "code": "forbidden", "errors": []}
+
+
+INBOX_REFUSED_EN = (
+    "Only people who coordinate an organization can see the inbox. You will find "
+    "your own requests under /interests/mine."
+)
+
+
+def test_inbox_403_in_english_for_a_token_client_asking_for_english(client, interest, agency_staff):
+    _token, raw = ApiToken.issue(user=agency_staff, name="Test")
+
+    response = client.get(
+        f"{BASE}/inbox", HTTP_AUTHORIZATION=f"Bearer {raw}", HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.status_code == 403
+    assert response.json() == {"detail": INBOX_REFUSED_EN, "code": "forbidden", "errors": []}
+
+
+def test_inbox_403_in_the_language_of_the_signed_in_account(client, interest, volunteer):
+    volunteer.preferred_language = "en"
+    volunteer.save(update_fields=["preferred_language"])
+    client.force_login(volunteer)
+
+    response = client.get(f"{BASE}/inbox")
+
+    assert (response.status_code, response.json()["detail"]) == (403, INBOX_REFUSED_EN)
+
+
+def test_inbox_403_with_a_token_too(client, interest, volunteer):
+    _token, raw = ApiToken.issue(user=volunteer, name="Test")
+
+    response = client.get(f"{BASE}/inbox", HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+    assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+
+
+def test_other_coordinator_has_an_empty_inbox_and_404_for_our_organization(
+    client, interest, other_coordinator, organization
+):
+    client.force_login(other_coordinator)
+
+    own = client.get(f"{BASE}/inbox")
+    ours = client.get(f"{BASE}/inbox", {"organization_id": organization.pk})
+
+    assert (own.status_code, own.json()["count"]) == (200, 0)
+    assert ours.status_code == 404
+    assert ours.json() == {
+        "detail": "Diese Einsatzstelle gibt es nicht oder Sie koordinieren sie nicht.",
+        "code": "not_found",
+        "errors": [
+            {
+                "field": "organization_id",
+                "message": "Diese Einsatzstelle gibt es nicht oder Sie koordinieren sie nicht.",
+            }
+        ],
+    }
+
+
+def test_coordinator_filters_the_inbox_by_own_organization(
+    client, interest, coordinator, organization
+):
+    client.force_login(coordinator)
+
+    body = client.get(f"{BASE}/inbox", {"organization_id": organization.pk}).json()
+
+    assert [item["id"] for item in body["items"]] == [interest.pk]
+
+
+def test_anonymous_gets_401_everywhere(client, interest):
+    statuses = [
+        client.get(f"{BASE}/interests/mine").status_code,
+        client.get(f"{BASE}/inbox").status_code,
+        client.get(f"{BASE}/interests/{interest.pk}").status_code,
+        client.post(
+            f"{BASE}/interests/{interest.pk}/status",
+            {"status": "withdrawn"},
+            content_type="application/json",
+        ).status_code,
+    ]
+
+    assert statuses == [401, 401, 401, 401]
 
 
 @pytest.mark.parametrize("n", [1, 3])

@@ -87,11 +87,57 @@ def test_participants_only_for_staff(client, course, staff, volunteer, other_age
 
     assert client.get(url).status_code == 401
     client.force_login(volunteer)
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 403
     client.force_login(outsider)
     assert client.get(url).status_code == 404
     client.force_login(staff)
     assert [p["email"] for p in client.get(url).json()] == [volunteer.email]
+
+
+PARTICIPANTS_REFUSED = (
+    "Teilnehmendenlisten sehen nur Anlaufstellen, Einsatzstellen und das Netzwerk, die Kurse "
+    "anbieten."
+)
+
+
+def test_participants_403_for_people_who_offer_no_courses(client, course, volunteer):
+    client.force_login(volunteer)
+
+    response = client.get(f"/api/v1/courses/{course.pk}/participants")
+    unknown = client.get("/api/v1/courses/999999/participants")
+
+    assert response.status_code == 403
+    assert response.json() == {"detail": PARTICIPANTS_REFUSED, "code": "forbidden", "errors": []}
+    assert unknown.status_code == 403
+
+
+def test_participants_404_for_providers_of_other_courses(
+    client, course, coordinator, other_agency, network_staff
+):
+    agency_outsider = AgencyMembershipFactory(agency=other_agency).user
+    url = f"/api/v1/courses/{course.pk}/participants"
+
+    statuses = []
+    for user in (coordinator, agency_outsider, network_staff):
+        client.force_login(user)
+        response = client.get(url)
+        statuses.append((response.status_code, response.json()["code"]))
+
+    assert statuses == [(404, "not_found")] * 3
+    assert response.json()["detail"] == "Diesen Kurs gibt es nicht."
+
+
+def test_participants_403_in_english_for_an_english_account(client, course, volunteer):
+    volunteer.preferred_language = "en"
+    volunteer.save(update_fields=["preferred_language"])
+    client.force_login(volunteer)
+
+    response = client.get(f"/api/v1/courses/{course.pk}/participants")
+
+    assert response.status_code == 403
+    assert response.json()["detail"] == (
+        "Only agencies, organizations and the network that offer courses see participant lists."
+    )
 
 
 def test_my_registrations_only_own(client, course, people):

@@ -21,9 +21,8 @@ api = NinjaAPI(
 
 @api.exception_handler(DomainError)
 def domain_error(request, exc: DomainError):
-    body = {"detail": str(exc), "code": exc.code}
-    if exc.field:
-        body["errors"] = [{"field": exc.field, "message": str(exc)}]
+    errors = [{"field": exc.field, "message": str(exc)}] if exc.field else []
+    body = {"detail": str(exc), "code": exc.code, "errors": errors}
     return api.create_response(request, body, status=exc.status_code)
 
 

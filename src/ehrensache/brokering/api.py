@@ -1,18 +1,28 @@
 """Interests through the API: the person's own, the coordinator's inbox, status changes.
 
 Authentication: the browser session or a personal token (``Authorization: Bearer es_…``).
-Records of other people answer 404, exactly as if they did not exist.
+Errors are ``{"detail", "code", "errors"}`` in the request's language:
+
+- 401 without a session or token;
+- 403 ``forbidden`` for a role the person does not have at all (the inbox for someone who
+  coordinates no organization: volunteers, agency staff, network staff);
+- 404 for records of other people and organizations the person does not coordinate, exactly
+  as if they did not exist.
+
+``/interests/mine`` is open to every signed-in person (anyone may have asked).
 """
 
 from datetime import datetime
 
+import rules
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer, django_auth
 
-from ehrensache.core.errors import NotFound
+from ehrensache.accounts.roles import roles_of
+from ehrensache.core.errors import Forbidden, NotFound
 from ehrensache.opportunities.models import ApiToken
 
 from . import queries, services
@@ -93,13 +103,49 @@ def my_interests(request):
     return queries.interests_of_volunteer(request.user)
 
 
-@router.get("/inbox", response=list[InterestOut], summary="Eingang der Koordination")
+class ErrorItemOut(Schema):
+    field: str | None
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str
+    errors: list[ErrorItemOut]
+
+
+def _require_inbox(user, organization_id):
+    if not rules.has_perm("brokering.view_inbox", user):
+        raise Forbidden(
+            _(
+                "Den Eingang sehen nur Personen, die eine Einsatzstelle koordinieren. Ihre "
+                "eigenen Anfragen finden Sie unter /interests/mine."
+            )
+        )
+    if organization_id is not None and organization_id not in roles_of(user).organization_ids:
+        raise NotFound(
+            _("Diese Einsatzstelle gibt es nicht oder Sie koordinieren sie nicht."),
+            field="organization_id",
+        )
+
+
+@router.get(
+    "/inbox",
+    response={200: list[InterestOut], 403: ErrorOut, 404: ErrorOut},
+    summary="Eingang der Koordination",
+)
 @paginate(LimitOffsetPagination)
 def inbox(request, organization_id: int | None = None, status: Interest.Status | None = None):
+    """Interests in the opportunities of the organizations the person coordinates."""
+    _require_inbox(request.user, organization_id)
     return queries.inbox_for(request.user, organization_id=organization_id, status=status)
 
 
-@router.get("/interests/{interest_id}", response=InterestDetailOut, summary="Eine Anfrage")
+@router.get(
+    "/interests/{interest_id}",
+    response={200: InterestDetailOut, 404: ErrorOut},
+    summary="Eine Anfrage",
+)
 def interest_detail(request, interest_id: int):
     try:
         interest = queries.interest_for(request.user, interest_id)
@@ -110,7 +156,7 @@ def interest_detail(request, interest_id: int):
 
 @router.post(
     "/interests/{interest_id}/status",
-    response=InterestDetailOut,
+    response={200: InterestDetailOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Status einer Anfrage ändern",
 )
 def change_status(request, interest_id: int, payload: StatusIn):

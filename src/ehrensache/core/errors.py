@@ -1,7 +1,7 @@
 """Errors a person can cause. They carry a translated message and change nothing.
 
-Views show ``str(exc)`` as a message; the API maps ``DomainError`` to 409 (conflict) or 422
-(invalid input) with ``{"detail": ..., "code": ...}``.
+Views show ``str(exc)`` as a message; the API maps ``DomainError`` to its status (409
+conflict, 422 invalid input, 404, 403) with ``{"detail": ..., "code": ..., "errors": [...]}``.
 """
 
 
@@ -30,3 +30,11 @@ class InvalidInput(DomainError):
 class NotFound(DomainError):
     status_code = 404
     code = "not_found"
+
+
+class Forbidden(DomainError):
+    """The person lacks the role for this kind of action at all (e.g. an inbox for people who
+    coordinate no organization). Records of others stay ``NotFound``."""
+
+    status_code = 403
+    code = "forbidden"

@@ -1,15 +1,21 @@
-"""Courses API: the public catalogue, a person's own registrations, staff's participant lists."""
+"""Courses API: the public catalogue, a person's own registrations, staff's participant lists.
+
+Errors are ``{"detail", "code", "errors"}`` in the request's language. Provider endpoints
+answer 403 ``forbidden`` to people who offer no courses at all (no agency, organization or
+network role) and 404 to providers asking for another provider's course.
+"""
 
 from datetime import date, datetime
 from decimal import Decimal
 
+import rules
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.security import django_auth
 
-from ehrensache.core.errors import NotFound
+from ehrensache.core.errors import Forbidden, NotFound
 
 from . import queries, services
 from .models import Category, Course, Registration
@@ -98,9 +104,15 @@ class ParticipantOut(Schema):
     waitlist_rank: int | None
 
 
+class ErrorItemOut(Schema):
+    field: str | None
+    message: str
+
+
 class ErrorOut(Schema):
     detail: str
     code: str
+    errors: list[ErrorItemOut]
 
 
 def _course_out(course) -> dict:
@@ -223,11 +235,18 @@ def register(request, course_id: int):
 
 @router.get(
     "/{int:course_id}/participants",
-    response={200: list[ParticipantOut], 404: ErrorOut},
+    response={200: list[ParticipantOut], 403: ErrorOut, 404: ErrorOut},
     auth=django_auth,
     summary="Teilnehmende (nur Anbieter)",
 )
 def participants(request, course_id: int):
+    if not rules.has_perm("courses.create_course", request.user):
+        raise Forbidden(
+            _(
+                "Teilnehmendenlisten sehen nur Anlaufstellen, Einsatzstellen und das Netzwerk, "
+                "die Kurse anbieten."
+            )
+        )
     course = Course.objects.filter(pk=course_id).first()
     if course is None or not manages_course(request.user, course):
         raise NotFound(_("Diesen Kurs gibt es nicht."))
