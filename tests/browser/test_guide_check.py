@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core import mail
+from playwright.sync_api import expect
 
 from ehrensache.guide.content import ensure_reference_data
 from ehrensache.guide.demo import load_episodes
@@ -54,7 +56,10 @@ def _answer(browser, axe, link, *, value, weak_value, save_first=False):
     context.close()
 
 
-def test_coordinator_runs_a_check_with_four_people(page, browser, axe, organization, password):
+def test_coordinator_runs_a_check_with_four_people(
+    page, browser, axe, organization, password, settings
+):
+    settings.SITE_URL = page.base_url  # links in the invitation mails point to this server
     ensure_reference_data()
     load_episodes()
     coordinator = OrganizationMembershipFactory(
@@ -79,16 +84,34 @@ def test_coordinator_runs_a_check_with_four_people(page, browser, axe, organizat
     round_url = page.url
     axe(page, context="round page")
 
-    # Two links for Hauptamt, two for Ehrenamt.
+    # Two links for Hauptamt to copy; two for Ehrenamt sent by e-mail.
     links = {}
-    for group, label in (("hauptamt", "Hauptamt"), ("ehrenamt", "Ehrenamt")):
-        page.get_by_label("Gruppe").select_option(group)
-        page.get_by_label("Anzahl der Links").fill("2")
-        page.get_by_role("button", name="Links erzeugen").click()
-        page.wait_for_selector("#new-links")
-        axe(page, context=f"links for {label}")
-        links[group] = page.locator("#new-links a").all_inner_texts()
-    assert [len(v) for v in links.values()] == [2, 2]
+    copy_form = page.locator("#copy-links-form")
+    copy_form.get_by_label("Gruppe").select_option("hauptamt")
+    copy_form.get_by_label("Anzahl der Links").fill("2")
+    copy_form.get_by_role("button", name="Links erzeugen").click()
+    page.wait_for_selector("#new-links")
+    axe(page, context="links for Hauptamt")
+    links["hauptamt"] = page.locator("#new-links a").all_inner_texts()
+
+    mail_form = page.locator("#mail-links-form")
+    mail_form.get_by_label("E-Mail-Adressen").fill("erika@example.net\nkein-at-zeichen")
+    mail_form.get_by_label("Gruppe der Eingeladenen").select_option("ehrenamt")
+    with page.expect_navigation():
+        mail_form.get_by_role("button", name="Einladungen verschicken").click()
+    axe(page, context="invitations with an invalid address")
+    assert page.get_by_text("keine gültigen E-Mail-Adressen: kein-at-zeichen").is_visible()
+    assert mail.outbox == []
+    mail_form.get_by_label("E-Mail-Adressen").fill("erika@example.net\nfritz@example.net")
+    with page.expect_navigation():
+        mail_form.get_by_role("button", name="Einladungen verschicken").click()
+    axe(page, context="invitations sent")
+    expect(
+        page.get_by_text("2 Einladungen mit eigenem Antwortlink sind verschickt.")
+    ).to_be_visible()
+    assert sorted(m.to[0] for m in mail.outbox) == ["erika@example.net", "fritz@example.net"]
+    links["ehrenamt"] = [re.search(r"http\S+/antworten/\S+/", m.body).group(0) for m in mail.outbox]
+    assert [len(set(v)) for v in links.values()] == [2, 2]
     results_url = round_url + "ergebnis/"
 
     def profile_shown():
