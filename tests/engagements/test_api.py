@@ -168,3 +168,64 @@ def test_api_list_query_count_is_flat(
         response = client.get(f"{API}/")
 
     assert response.json()["count"] == n
+
+
+def _post_hours(client, engagement, **payload):
+    return client.post(
+        f"{API}/{engagement.pk}/hours",
+        json.dumps({"activity": "Vorlesen", **payload}),
+        content_type="application/json",
+    )
+
+
+def test_api_refuses_more_than_24_hours_a_day_in_sum(client, engagement, volunteer):
+    today = timezone.localdate()
+    other = EngagementFactory(volunteer=volunteer, start=engagement.start)
+    HoursEntryFactory(engagement=other, date=today, minutes=23 * 60)
+    client.force_login(volunteer)
+
+    response = _post_hours(client, engagement, date=str(today), minutes=61)
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"
+    assert "mehr als 24 Stunden an einem Tag sind nicht möglich" in response.json()["detail"]
+    assert HoursEntry.objects.count() == 1
+
+
+def test_api_refusal_in_english(client, engagement, volunteer):
+    volunteer.preferred_language = "en"
+    volunteer.save(update_fields=["preferred_language"])
+    client.force_login(volunteer)
+
+    response = client.post(
+        f"{API}/{engagement.pk}/hours",
+        json.dumps({"date": str(timezone.localdate()), "minutes": -60, "activity": "x"}),
+        content_type="application/json",
+    )
+
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Please enter a duration greater than zero."
+    assert HoursEntry.objects.count() == 0
+
+
+def test_api_refuses_hours_in_the_future(client, engagement, volunteer):
+    from datetime import timedelta
+
+    client.force_login(volunteer)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+
+    response = _post_hours(client, engagement, date=str(tomorrow), minutes=60)
+
+    assert response.status_code == 422
+    assert response.json()["detail"] == "Stunden können nicht für die Zukunft erfasst werden."
+    assert HoursEntry.objects.count() == 0
+
+
+def test_api_refuses_hours_before_the_engagement_started(client, engagement, volunteer):
+    client.force_login(volunteer)
+
+    response = _post_hours(client, engagement, date="2024-12-31", minutes=60)
+
+    assert response.status_code == 422
+    assert "außerhalb des Engagements" in response.json()["detail"]
+    assert HoursEntry.objects.count() == 0

@@ -6,7 +6,15 @@ import pytest
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.courses.models import Category, Completion
 from ehrensache.engagements import programmes, services
-from ehrensache.engagements.models import Engagement, Programme, SeminarDay, TrainingRecord
+from ehrensache.engagements.models import (
+    Engagement,
+    Programme,
+    Rule,
+    RuleKey,
+    SeminarDay,
+    TrainingRecord,
+)
+from ehrensache.recognition.models import RecognitionProfile
 from tests.engagements.factories import EngagementFactory, HoursEntryFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -16,6 +24,7 @@ TODAY = date(2026, 6, 15)
 
 def _start(organization, volunteer, coordinator, **kwargs):
     kwargs.setdefault("start", date(2026, 9, 1))
+    kwargs.setdefault("compulsory_schooling_completed", True)
     return services.start_engagement(
         organization,
         volunteer=volunteer,
@@ -123,6 +132,119 @@ def test_service_period_within_6_to_24_months(organization, volunteer, coordinat
     assert Engagement.objects.count() == int(ok)
 
 
+def _born(person, day):
+    RecognitionProfile.objects.create(person=person, birth_date=day)
+
+
+FSJ_2027 = {"programme": Programme.FSJ, "end": date(2028, 8, 31)}
+
+
+def test_fsj_at_26_years_364_days_may_start(organization, volunteer, coordinator):
+    _born(volunteer, date(2000, 9, 2))  # 27th birthday on 2.9.2027
+
+    engagement = _start(organization, volunteer, coordinator, start=date(2027, 9, 1), **FSJ_2027)
+
+    assert engagement.programme == Programme.FSJ
+    assert programmes.check_programme(engagement, today=TODAY).notices == []
+
+
+def test_fsj_starting_on_the_27th_birthday_refused(organization, volunteer, coordinator):
+    _born(volunteer, date(2000, 9, 2))
+
+    with pytest.raises(InvalidInput) as exc:
+        _start(organization, volunteer, coordinator, start=date(2027, 9, 2), **FSJ_2027)
+
+    assert "27. Lebensjahr noch nicht vollendet" in str(exc.value)
+    assert "am 02.09.2027 27 Jahre alt" in str(exc.value)
+    assert "bis zum 01.09.2027 möglich" in str(exc.value)
+    assert Engagement.objects.count() == 0
+
+
+def test_fsj_age_limit_born_on_29_february(organization, volunteer, coordinator):
+    # Born 29.2.2000: the 27th year is completed at the end of 28.2.2027 (§ 188 Abs. 2 BGB).
+    _born(volunteer, date(2000, 2, 29))
+    kwargs = {"programme": Programme.FSJ, "end": date(2028, 2, 27)}
+
+    _start(organization, volunteer, coordinator, start=date(2027, 2, 28), **kwargs)
+    with pytest.raises(InvalidInput):
+        _start(organization, volunteer, coordinator, start=date(2027, 3, 1), **kwargs)
+
+    assert Engagement.objects.count() == 1
+
+
+def test_fsj_with_unknown_birth_date_starts_and_tells_the_coordinator(
+    organization, volunteer, coordinator
+):
+    engagement = _start(organization, volunteer, coordinator, start=date(2026, 9, 1), **FSJ_2027)
+
+    status = programmes.programme_status(engagement, today=TODAY)
+
+    assert Engagement.objects.count() == 1
+    [notice] = [w for w in status.warnings if "Geburtsdatum" in w]
+    assert "Das Geburtsdatum von" in notice
+    assert "27. Lebensjahr noch nicht vollendet" in notice
+    assert "„Nachweise und Anerkennung“" in notice
+
+
+def test_fsj_birth_date_entered_later_shows_the_age_problem(organization, volunteer, coordinator):
+    engagement = _start(organization, volunteer, coordinator, start=date(2026, 9, 1), **FSJ_2027)
+    _born(volunteer, date(1990, 1, 1))
+
+    status = programmes.programme_status(engagement, today=TODAY)
+
+    assert any("ist am 01.09.2026 36 Jahre alt" in w for w in status.warnings)
+    assert not any("Geburtsdatum" in w for w in status.warnings)
+
+
+def test_fsj_age_limit_follows_the_dated_rule(organization, volunteer, coordinator):
+    Rule.objects.filter(key=RuleKey.FSJ_MAX_AGE).update(valid_to=date(2026, 12, 31))
+    Rule.objects.create(
+        key=RuleKey.FSJ_MAX_AGE, value=25, valid_from=date(2027, 1, 1), source="test"
+    )
+    _born(volunteer, date(2001, 6, 1))  # 26 in September 2027
+
+    with pytest.raises(InvalidInput) as exc:
+        _start(organization, volunteer, coordinator, start=date(2027, 9, 1), **FSJ_2027)
+
+    assert "25. Lebensjahr" in str(exc.value)
+
+
+def test_bfd_has_no_upper_age_limit(organization, volunteer, coordinator):
+    _born(volunteer, date(1955, 3, 1))
+
+    engagement = _start(
+        organization, volunteer, coordinator, programme=Programme.BFD, end=date(2027, 8, 31)
+    )
+
+    assert programmes.check_programme(engagement, today=TODAY) == programmes.Findings()
+
+
+@pytest.mark.parametrize("programme", [Programme.FSJ, Programme.BFD, Programme.FDAG])
+def test_volunteer_services_need_compulsory_schooling_confirmed(
+    organization, volunteer, coordinator, programme
+):
+    with pytest.raises(InvalidInput) as exc:
+        _start(
+            organization,
+            volunteer,
+            coordinator,
+            programme=programme,
+            end=date(2027, 8, 31),
+            weekly_hours=Decimal("39"),
+            compulsory_schooling_completed=False,
+        )
+
+    assert "schulpflicht erfüllt hat" in str(exc.value).lower()
+    assert exc.value.field == "compulsory_schooling"
+    assert Engagement.objects.count() == 0
+
+
+def test_other_engagements_need_no_schooling_confirmation(organization, volunteer, coordinator):
+    engagement = _start(organization, volunteer, coordinator, compulsory_schooling_completed=False)
+
+    assert engagement.programme == Programme.NONE
+
+
 def test_service_without_end_rejected(organization, volunteer, coordinator):
     with pytest.raises(InvalidInput):
         _start(organization, volunteer, coordinator, programme=Programme.BFD)
@@ -181,6 +303,81 @@ def test_pocket_money_above_2024_cap_refused(organization, volunteer, coordinato
         )
 
     assert "604,00 €" in str(exc.value)
+
+
+@pytest.mark.parametrize("cents, ok", [(67600, True), (67601, False)])
+def test_pocket_money_cap_2026_is_676_euro(organization, volunteer, coordinator, cents, ok):
+    kwargs = {
+        "programme": Programme.FSJ,
+        "start": date(2026, 3, 1),
+        "end": date(2026, 12, 31),
+        "pocket_money_cents": cents,
+    }
+    if ok:
+        _start(organization, volunteer, coordinator, **kwargs)
+    else:
+        with pytest.raises(InvalidInput) as exc:
+            _start(organization, volunteer, coordinator, **kwargs)
+        assert "676,00 €" in str(exc.value)
+
+    assert Engagement.objects.count() == int(ok)
+
+
+def test_pocket_money_across_new_year_checked_against_both_caps(
+    organization, volunteer, coordinator
+):
+    # 660 € is within the 2026 cap (676 €) but above the 2025 cap (644 €).
+    with pytest.raises(InvalidInput) as exc:
+        _start(
+            organization,
+            volunteer,
+            coordinator,
+            programme=Programme.BFD,
+            start=date(2025, 9, 1),
+            end=date(2026, 8, 31),
+            pocket_money_cents=66000,
+        )
+
+    assert "644,00 €" in str(exc.value)
+
+
+def test_pocket_money_cap_of_a_year_not_yet_published_is_a_notice(
+    organization, volunteer, coordinator
+):
+    # Today is 15.6.2026; the 2027 cap is not seeded yet: the start is not refused.
+    engagement = _start(
+        organization,
+        volunteer,
+        coordinator,
+        programme=Programme.BFD,
+        start=date(2026, 9, 1),
+        end=date(2027, 8, 31),
+        pocket_money_cents=60000,
+    )
+
+    findings = programmes.check_programme(engagement, today=TODAY)
+    assert findings.problems == []
+    assert findings.notices == [
+        "Die Taschengeld-Obergrenze für 2027 ist noch nicht hinterlegt. Bitte prüfen Sie das "
+        "Taschengeld, sobald das Netzwerk sie eingetragen hat."
+    ]
+
+
+def test_pocket_money_cap_missing_for_a_past_year_refuses(organization, volunteer, coordinator):
+    Rule.objects.filter(key=RuleKey.POCKET_MONEY_CAP, valid_from=date(2025, 1, 1)).delete()
+
+    with pytest.raises(InvalidInput) as exc:
+        _start(
+            organization,
+            volunteer,
+            coordinator,
+            programme=Programme.FSJ,
+            start=date(2025, 3, 1),
+            end=date(2025, 12, 31),
+            pocket_money_cents=50000,
+        )
+
+    assert "keine Regel hinterlegt" in str(exc.value)
 
 
 @pytest.mark.parametrize(
@@ -309,6 +506,24 @@ def test_wir_assignment_before_basic_qualification_refused(organization, volunte
     assert "12 von mindestens 20" in str(exc.value)
 
 
+def test_wir_assignment_after_20_units_allowed(organization, volunteer):
+    engagement = EngagementFactory(
+        organization=organization, volunteer=volunteer, programme=Programme.WIR_LOTSE
+    )
+    _completion(volunteer, Category.INTEGRATION, units=Decimal("20"), last_day=date(2026, 2, 1))
+
+    entry = services.log_hours(
+        engagement,
+        date=date(2026, 6, 1),
+        minutes=60,
+        activity="Begleitung",
+        actor=volunteer,
+        today=TODAY,
+    )
+
+    assert entry.pk is not None
+
+
 def test_wir_allowance_summed_per_month(organization, volunteer):
     engagement = EngagementFactory(
         organization=organization, volunteer=volunteer, programme=Programme.WIR_LOTSE
@@ -330,23 +545,91 @@ def test_wir_allowance_summed_per_month(organization, volunteer):
     ]
 
 
+@pytest.mark.parametrize(
+    "units, ok",
+    [
+        (Decimal("19.5"), False),
+        (Decimal("20"), True),
+        (Decimal("36"), True),
+        (Decimal("37"), False),
+    ],
+)
 def test_wir_recorded_basic_qualification_must_be_20_to_36_units(
-    organization, volunteer, coordinator
+    organization, volunteer, coordinator, units, ok
 ):
     EngagementFactory(organization=organization, volunteer=volunteer)
 
-    with pytest.raises(InvalidInput):
-        services.record_training(
+    def record():
+        return services.record_training(
             organization,
             person=volunteer,
             kind=TrainingRecord.Kind.INTEGRATION_BASIC,
             title="Basis",
             provider="KVH",
             completed_on=date(2026, 5, 1),
-            teaching_units=Decimal("40"),
+            teaching_units=units,
             actor=coordinator,
             today=TODAY,
         )
+
+    if ok:
+        record()
+    else:
+        with pytest.raises(InvalidInput) as exc:
+            record()
+        assert "20 bis 36 Unterrichtseinheiten" in str(exc.value)
+    assert TrainingRecord.objects.count() == int(ok)
+
+
+def test_programme_records_in_the_future_refused(organization, volunteer, coordinator):
+    service = EngagementFactory(
+        organization=organization,
+        volunteer=volunteer,
+        programme=Programme.FSJ,
+        start=date(2025, 9, 1),
+        end=date(2026, 8, 31),
+    )
+    hospice = EngagementFactory(
+        organization=organization, volunteer=volunteer, programme=Programme.HOSPICE
+    )
+    tomorrow = date(2026, 6, 16)
+
+    with pytest.raises(InvalidInput):
+        services.record_seminar_day(
+            service, date=tomorrow, title="x", actor=coordinator, today=TODAY
+        )
+    with pytest.raises(InvalidInput):
+        services.record_supervision(
+            hospice, date=tomorrow, minutes=60, actor=coordinator, today=TODAY
+        )
+    with pytest.raises(InvalidInput):
+        services.record_training(
+            organization,
+            person=volunteer,
+            kind=TrainingRecord.Kind.FIRST_AID,
+            title="EH",
+            provider="DRK",
+            completed_on=tomorrow,
+            teaching_units=Decimal("9"),
+            actor=coordinator,
+            today=TODAY,
+        )
+
+    assert (SeminarDay.objects.count(), TrainingRecord.objects.count()) == (0, 0)
+    assert hospice.supervision_meetings.count() == 0
+
+
+@pytest.mark.parametrize("minutes", [0, -30, 24 * 60 + 1])
+def test_supervision_with_impossible_duration_refused(organization, coordinator, minutes):
+    hospice = EngagementFactory(organization=organization, programme=Programme.HOSPICE)
+
+    with pytest.raises(InvalidInput) as exc:
+        services.record_supervision(
+            hospice, date=TODAY, minutes=minutes, actor=coordinator, today=TODAY
+        )
+
+    assert "zwischen 1 Minute und 24 Stunden" in str(exc.value)
+    assert hospice.supervision_meetings.count() == 0
 
 
 def test_training_only_for_people_known_to_the_organization(organization, coordinator):

@@ -366,6 +366,36 @@ def test_reinspection_reminder_once_before_due(engagement, django_capture_on_com
     assert "01.07.2026" in mail.outbox[0].body
 
 
+def test_reinspection_due_five_years_after_inspection_by_default(engagement):
+    check = RecordCheckFactory(engagement=engagement, inspected_on=date(2025, 1, 10))
+
+    assert services.record_check_due_on(check, engagement.organization) == date(2030, 1, 10)
+
+
+@pytest.mark.parametrize(
+    "issued_on, inspected_on, message",
+    [
+        (date(2026, 6, 1), date(2026, 6, 16), "Die Einsichtnahme liegt in der Zukunft."),
+        (date(2026, 6, 10), date(2026, 6, 1), "nach der Einsichtnahme ausgestellt"),
+    ],
+)
+def test_certificate_inspection_with_impossible_dates_refused(
+    engagement, coordinator, issued_on, inspected_on, message
+):
+    with pytest.raises(InvalidInput) as exc:
+        services.record_certificate_inspection(
+            engagement,
+            issued_on=issued_on,
+            inspected_on=inspected_on,
+            relevant_entry=False,
+            actor=coordinator,
+            today=TODAY,
+        )
+
+    assert message in str(exc.value)
+    assert RecordCheck.objects.count() == 0
+
+
 def test_reinspection_interval_per_organization(engagement):
     from ehrensache.engagements.models import OrganizationSettings
 
@@ -575,6 +605,41 @@ def test_both_allowances_for_same_activity_refused(engagement, coordinator):
     assert AllowancePayment.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    "kind, year, limit_cents",
+    [
+        (AllowancePayment.Kind.EHRENAMT, 2025, 84000),
+        (AllowancePayment.Kind.EHRENAMT, 2026, 96000),
+        (AllowancePayment.Kind.UEBUNGSLEITER, 2025, 300000),
+        (AllowancePayment.Kind.UEBUNGSLEITER, 2026, 330000),
+    ],
+)
+def test_allowance_limit_of_the_year_reached_is_fine_one_cent_more_warns(
+    engagement, coordinator, kind, year, limit_cents
+):
+    at_limit = _pay(engagement, coordinator, cents=limit_cents, day=date(year, 5, 1), kind=kind)
+    one_more = _pay(engagement, coordinator, cents=1, day=date(year, 12, 31), kind=kind)
+
+    assert at_limit.warnings == []
+    assert len(one_more.warnings) == 1
+
+
+def test_allowance_paid_in_the_future_refused(engagement, coordinator):
+    with pytest.raises(InvalidInput) as exc:
+        services.record_allowance(
+            engagement,
+            kind=AllowancePayment.Kind.EHRENAMT,
+            activity="Kasse",
+            amount_cents=1000,
+            paid_on=date(2026, 6, 16),
+            actor=coordinator,
+            today=TODAY,
+        )
+
+    assert "Zukunft" in str(exc.value)
+    assert AllowancePayment.objects.count() == 0
+
+
 @pytest.mark.parametrize("cents", [0, -100])
 def test_allowance_without_positive_amount_refused(engagement, coordinator, cents):
     with pytest.raises(InvalidInput):
@@ -602,6 +667,26 @@ def test_end_engagement_sets_end_and_deletion_date(engagement, coordinator):
 
     assert services.record_check_deletion_due_on(engagement) == date(2026, 8, 31)
     assert engagement.status == Engagement.Status.ENDED
+
+
+def test_end_before_logged_hours_refused(engagement, coordinator):
+    HoursEntryFactory(engagement=engagement, date=date(2026, 5, 20))
+
+    with pytest.raises(InvalidInput) as exc:
+        services.end_engagement(engagement, end=date(2026, 5, 19), actor=coordinator, today=TODAY)
+
+    engagement.refresh_from_db()
+    assert "Für den 20.05.2026 sind schon Stunden erfasst." in str(exc.value)
+    assert (engagement.end, engagement.status) == (None, Engagement.Status.ACTIVE)
+
+
+@pytest.mark.parametrize("end", [date(2024, 12, 31), date(2026, 6, 16)])
+def test_end_before_start_or_in_the_future_refused(engagement, coordinator, end):
+    with pytest.raises(InvalidInput):
+        services.end_engagement(engagement, end=end, actor=coordinator, today=TODAY)
+
+    engagement.refresh_from_db()
+    assert engagement.end is None
 
 
 def test_unused_user_factory_keeps_programme_default():

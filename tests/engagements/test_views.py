@@ -475,3 +475,205 @@ def test_mine_warns_volunteer_about_allowance_over_limit(client, volunteer, enga
 
     assert "steuerfrei bis 840,00 €" in html_2025
     assert "Der steuerfreie Betrag ist überschritten" in html_2025
+
+
+# --- programme rules on the start page -----------------------------------------------------
+
+
+def _fsj_post(organization, volunteer, start, **extra):
+    from ehrensache.core.dates import add_months
+
+    return {
+        "organization": organization.pk,
+        "volunteer_email": volunteer.email,
+        "role": "FSJ Kita",
+        "start": str(start),
+        "end": str(add_months(start, 12) - timedelta(days=1)),
+        "programme": "fsj",
+        "weekly_hours": "39",
+        "compulsory_schooling": "on",
+        **extra,
+    }
+
+
+def test_start_page_refuses_fsj_from_the_27th_birthday_and_keeps_input(
+    client, coordinator, organization, volunteer
+):
+    from ehrensache.core.dates import add_years
+    from ehrensache.recognition.models import RecognitionProfile
+
+    start = _today() + timedelta(days=30)
+    RecognitionProfile.objects.create(person=volunteer, birth_date=add_years(start, -27))
+    client.force_login(coordinator)
+
+    response = client.post(reverse("engagements:start"), _fsj_post(organization, volunteer, start))
+
+    html = response.content.decode()
+    assert "27. Lebensjahr noch nicht vollendet" in html
+    assert 'value="FSJ Kita"' in html
+    assert Engagement.objects.count() == 0
+
+
+def test_start_page_asks_to_confirm_compulsory_schooling(
+    client, coordinator, organization, volunteer
+):
+    client.force_login(coordinator)
+    data = _fsj_post(organization, volunteer, _today())
+    del data["compulsory_schooling"]
+
+    response = client.post(reverse("engagements:start"), data)
+
+    html = response.content.decode()
+    assert 'id="id_compulsory_schooling_error"' in html
+    assert "Vollzeitschulpflicht erfüllt hat (JFDG § 2)" in html
+    assert Engagement.objects.count() == 0
+
+
+def test_fsj_without_birth_date_starts_and_detail_tells_the_coordinator(
+    client, coordinator, organization, volunteer
+):
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("engagements:start"), _fsj_post(organization, volunteer, _today()), follow=True
+    )
+
+    html = response.content.decode()
+    assert Engagement.objects.get().programme == "fsj"
+    assert "ist nicht bekannt. Ein FSJ kann nur beginnen" in html
+
+
+def test_fsj_birth_date_notice_in_english(client, coordinator, organization, volunteer):
+    client.force_login(coordinator)
+    client.post(reverse("engagements:start"), _fsj_post(organization, volunteer, _today()))
+    engagement = Engagement.objects.get()
+    client.cookies["ehrensache_language"] = "en"
+
+    html = client.get(reverse("engagements:detail", args=[engagement.pk])).content.decode()
+
+    assert "date of birth" in html
+    assert "ist nicht bekannt" not in html
+
+
+# --- impossible input on pages: a clear message, nothing changed ---------------------------
+
+
+def test_start_page_refuses_end_before_start(client, coordinator, organization, volunteer):
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("engagements:start"),
+        {
+            "organization": organization.pk,
+            "volunteer_email": volunteer.email,
+            "role": "Lesepatin",
+            "start": str(_today()),
+            "end": str(_today() - timedelta(days=1)),
+            "programme": "none",
+        },
+    )
+
+    html = response.content.decode()
+    assert 'id="id_end_error"' in html
+    assert "Das Ende liegt vor dem Beginn." in html
+    assert Engagement.objects.count() == 0
+
+
+def _hours(engagement, day, duration):
+    return {
+        "stunden-engagement": engagement.pk,
+        "stunden-date": str(day),
+        "stunden-duration": duration,
+        "stunden-activity": "Vorlesen",
+    }
+
+
+def test_quick_hours_form_refuses_more_than_24_hours_a_day_in_sum(client, volunteer, engagement):
+    HoursEntryFactory(engagement=engagement, date=_today(), minutes=20 * 60)
+    client.force_login(volunteer)
+
+    response = client.post(reverse("engagements:log_hours"), _hours(engagement, _today(), "5"))
+
+    html = response.content.decode()
+    assert "sind schon 20:00 Stunden erfasst; mehr als 24 Stunden" in html
+    assert 'value="5"' in html
+    assert HoursEntry.objects.count() == 1
+
+
+def test_quick_hours_form_refuses_a_future_day(client, volunteer, engagement):
+    client.force_login(volunteer)
+    tomorrow = _today() + timedelta(days=1)
+
+    response = client.post(reverse("engagements:log_hours"), _hours(engagement, tomorrow, "2"))
+
+    assert "Stunden können nicht für die Zukunft erfasst werden." in response.content.decode()
+    assert HoursEntry.objects.count() == 0
+
+
+def test_engagement_hours_form_refuses_negative_hours(client, coordinator, engagement):
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("engagements:hours", args=[engagement.pk]), _hours(engagement, _today(), "-1,5")
+    )
+
+    assert response.status_code == 422
+    assert "Bitte geben Sie eine Dauer größer als null an." in response.content.decode()
+    assert HoursEntry.objects.count() == 0
+
+
+def test_record_check_issued_in_future_refused_on_page(client, coordinator, engagement):
+    client.force_login(coordinator)
+    tomorrow = _today() + timedelta(days=1)
+
+    response = client.post(
+        reverse("engagements:record_check", args=[engagement.pk]),
+        {
+            "fz-issued_on": str(tomorrow),
+            "fz-inspected_on": str(_today()),
+            "fz-relevant_entry": "no",
+        },
+    )
+
+    assert response.status_code == 422
+    assert "Das Ausstellungsdatum liegt in der Zukunft." in response.content.decode()
+    assert RecordCheck.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "end, message",
+    [
+        (date(2024, 12, 31), "Das Ende liegt vor dem Beginn."),
+        (date(2025, 2, 28), "Für den 01.03.2025 sind schon Stunden erfasst."),
+    ],
+)
+def test_end_before_start_or_before_logged_hours_refused_on_page(
+    client, coordinator, engagement, end, message
+):
+    HoursEntryFactory(engagement=engagement, date=date(2025, 3, 1))
+    client.force_login(coordinator)
+
+    response = client.post(reverse("engagements:end", args=[engagement.pk]), {"ende-end": str(end)})
+
+    engagement.refresh_from_db()
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    assert (engagement.end, engagement.status) == (None, Engagement.Status.ACTIVE)
+
+
+def test_allowance_paid_in_future_refused_on_page(client, coordinator, engagement):
+    client.force_login(coordinator)
+
+    response = client.post(
+        reverse("engagements:allowance", args=[engagement.pk]),
+        {
+            "pauschale-kind": "ehrenamt",
+            "pauschale-activity": "Kasse",
+            "pauschale-amount": "100,00",
+            "pauschale-paid_on": str(_today() + timedelta(days=1)),
+        },
+    )
+
+    assert response.status_code == 422
+    assert "Die Auszahlung liegt in der Zukunft." in response.content.decode()
+    assert AllowancePayment.objects.count() == 0

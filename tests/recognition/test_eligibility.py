@@ -51,6 +51,21 @@ def test_ecard_counts_only_verified_hours():
     assert result.reasons == ["im Schnitt 0 statt mindestens 5 Stunden pro Woche"]
 
 
+@pytest.mark.parametrize("minutes_per_week, eligible", [(5 * 60, True), (5 * 60 - 10, False)])
+def test_ecard_needs_5_hours_a_week_on_average(minutes_per_week, eligible):
+    # Marburg-Biedenkopf: 2 years; 105 weekly entries from 1.10.2024 cover the window.
+    engagement = EngagementFactory(start=dt.date(2024, 1, 1))
+    weekly_hours(
+        engagement, start=dt.date(2024, 10, 1), weeks=105, minutes_per_week=minutes_per_week
+    )
+    profile(engagement.volunteer)
+    rule = ECardRule.valid_on(DAY, district_key="06534")
+
+    result = eligibility.ecard_eligibility(engagement.volunteer, rule, DAY)
+
+    assert result.eligible is eligible
+
+
 def test_ecard_refuses_below_minimum_age():
     engagement = EngagementFactory(start=dt.date(2023, 1, 1))
     weekly_hours(engagement, start=dt.date(2024, 10, 1), weeks=105, minutes_per_week=6 * 60)

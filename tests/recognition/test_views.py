@@ -263,3 +263,46 @@ def test_api_proofs_of_a_volunteer_hidden_from_staff_of_other_bodies(client, req
     client.force_login(request.getfixturevalue(who))
 
     assert client.get("/api/v1/recognition/proofs").json() == []
+
+
+# --- impossible input on pages: a clear message, nothing changed ---------------------------
+
+
+def test_release_request_ending_before_it_starts_refused_on_page(client, coordinator, organization):
+    leader = EngagementFactory(organization=organization).volunteer
+    year = timezone.localdate().year + 1
+    client.force_login(coordinator)
+
+    response = client.post(
+        f"/einsatzstellen/{organization.slug}/freistellungen/",
+        {
+            "leader": leader.pk,
+            "event_title": "Zeltlager",
+            "event_place": "Edersee",
+            "first_day": f"{year}-07-10",
+            "last_day": f"{year}-07-06",
+            "half_days": "4",
+            "responsible_body": "jugendamt",
+            "employer_name": "Beispiel GmbH",
+            "employer_address": "Weg 1",
+        },
+    )
+
+    assert response.status_code == 422
+    assert "Der letzte Tag liegt vor dem ersten Tag." in response.content.decode()
+    assert ReleaseRequest.objects.count() == 0
+
+
+def test_card_issued_in_the_future_refused_on_page(client, volunteer):
+    from ehrensache.recognition.models import Card
+
+    client.force_login(volunteer)
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+
+    response = client.post(
+        "/anerkennung/karten/", {"kind": "juleica", "issued_on": tomorrow.isoformat()}
+    )
+
+    assert response.status_code == 422
+    assert "Das Ausstellungsdatum liegt in der Zukunft." in response.content.decode()
+    assert Card.objects.count() == 0

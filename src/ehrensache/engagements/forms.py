@@ -70,7 +70,10 @@ class StartEngagementForm(forms.Form):
         required=False,
         max_length=4000,
     )
-    start = date_field(_("Beginn"))
+    start = date_field(
+        _("Beginn"),
+        help_text=_("Auch rückwirkend: der Tag, an dem das Engagement begonnen hat."),
+    )
     end = date_field(_("Ende"), required=False, help_text=_("Leer lassen, wenn unbefristet."))
     programme = forms.ChoiceField(
         label=_("Programm"), choices=Programme.choices, initial=Programme.NONE
@@ -85,6 +88,14 @@ class StartEngagementForm(forms.Form):
     )
     pocket_money = EuroField(
         label=_("Taschengeld je Monat in Euro (FSJ/BFD)"), required=False, min_value=0
+    )
+    compulsory_schooling = forms.BooleanField(
+        label=_("Die Person hat die Schulpflicht erfüllt"),
+        required=False,
+        help_text=_(
+            "Voraussetzung für FSJ und BFD (Vollzeitschulpflicht, JFDG § 2, BFDG § 2) und den "
+            "Freiwilligendienst aller Generationen (§ 2 Abs. 1a SGB VII)."
+        ),
     )
     coordinator = forms.ModelChoiceField(
         label=_("Verantwortliche Koordination"),

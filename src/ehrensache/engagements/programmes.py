@@ -1,9 +1,12 @@
 """Programme rules: FSJ, BFD, Freiwilligendienst aller Generationen, WIR-Lotsen, hospice.
 
-``start_problems`` lists what keeps an engagement from starting (German messages);
+``check_programme`` returns ``Findings``: *problems* keep an engagement from starting (the
+start service refuses with them) and *notices* name facts still missing that the
+coordinator must check without the platform refusing (e.g. an unknown birth date for the
+FSJ age limit, a pocket-money cap of a future year not yet published).
 ``programme_status`` gives the figures a coordinator checks along the way (seminar days due
-versus attended, training hours, WIR allowance per month, supervision). All figures come
-from dated ``Rule`` rows (see ``dated.rule_value``).
+versus attended, training hours, WIR allowance per month, supervision) plus the findings.
+All figures come from dated ``Rule`` rows (see ``dated.rule_value``); docs/RULES.md lists them.
 """
 
 import math
@@ -18,8 +21,19 @@ from django.utils.translation import gettext as _
 from ehrensache.core.dates import format_day as _fmt
 from ehrensache.courses.models import UNIT_MINUTES
 
-from .dated import add_months, euro, months_between, rule_value
+from .dated import MissingRule, add_months, add_years, euro, months_between, rule_value
 from .models import Engagement, Programme, RuleKey, TrainingRecord
+
+# Volunteer services that are open only after (full-time) compulsory schooling: JFDG § 2
+# Abs. 1 Nr. 1 (FSJ), BFDG § 2 Nr. 1 (BFD), § 2 Abs. 1a SGB VII (FDaG: "nach Erfüllung der
+# Schulpflicht"). The coordinator confirms it when the engagement starts.
+AFTER_SCHOOLING_PROGRAMMES = frozenset({Programme.FSJ, Programme.BFD, Programme.FDAG})
+
+
+@dataclass
+class Findings:
+    problems: list[str] = field(default_factory=list)  # the rules refuse this engagement
+    notices: list[str] = field(default_factory=list)  # facts missing: check, no refusal
 
 
 def _course_units(person, *, category: str, until: date) -> Decimal:
@@ -76,26 +90,61 @@ def _units(value: Decimal) -> str:
     return f"{value:f}".replace(".", ",")
 
 
-def start_problems(engagement: Engagement) -> list[str]:
-    """What the programme's rules refuse about this engagement (empty: it may start)."""
+def check_programme(engagement: Engagement, *, today: date) -> Findings:
+    """What the programme's rules refuse about this engagement, and what is still unknown.
+
+    A rule missing for a day up to ``today`` is a problem (the network has to add it); a
+    rule missing for a later day (next year's pocket-money cap) is a notice.
+    """
+    findings = Findings()
     check = {
-        Programme.FSJ: _service_problems,
-        Programme.BFD: _service_problems,
-        Programme.FDAG: _fdag_problems,
-        Programme.HOSPICE: _hospice_problems,
+        Programme.FSJ: _check_service,
+        Programme.BFD: _check_service,
+        Programme.FDAG: _check_fdag,
+        Programme.HOSPICE: _check_hospice,
     }.get(engagement.programme)
-    return check(engagement) if check else []
+    if check is not None:
+        try:
+            check(engagement, findings, today)
+        except MissingRule as exc:
+            findings.problems.append(str(exc))
+    return findings
 
 
-def _service_problems(e: Engagement) -> list[str]:
-    problems = []
+def start_problems(engagement: Engagement, *, today: date) -> list[str]:
+    """What the programme's rules refuse about this engagement (empty: it may start)."""
+    return check_programme(engagement, today=today).problems
+
+
+def schooling_problem(programme: str, *, confirmed: bool) -> str | None:
+    """FSJ, BFD and FDaG need compulsory schooling completed, confirmed by the coordinator."""
+    if programme not in AFTER_SCHOOLING_PROGRAMMES or confirmed:
+        return None
+    if programme == Programme.FDAG:
+        return _(
+            "Der Freiwilligendienst aller Generationen setzt voraus, dass die Person die "
+            "Schulpflicht erfüllt hat (§ 2 Abs. 1a SGB VII). Bitte bestätigen Sie das."
+        )
+    return _(
+        "%(programme)s setzt voraus, dass die Person die Vollzeitschulpflicht erfüllt hat "
+        "(%(law)s). Bitte bestätigen Sie das."
+    ) % {
+        "programme": Programme(programme).label,
+        "law": "JFDG § 2" if programme == Programme.FSJ else "BFDG § 2",
+    }
+
+
+def _check_service(e: Engagement, f: Findings, today: date) -> None:
+    if e.programme == Programme.FSJ:
+        _check_fsj_age(e, f)
     if e.end is None:
-        return [_("Für FSJ und BFD ist das vereinbarte Ende anzugeben.")]
+        f.problems.append(_("Für FSJ und BFD ist das vereinbarte Ende anzugeben."))
+        return
     low = rule_value(RuleKey.SERVICE_MIN_MONTHS, on=e.start)
     high = rule_value(RuleKey.SERVICE_MAX_MONTHS, on=e.start)
     months = months_between(e.start, e.end)
     if not low <= months <= high:
-        problems.append(
+        f.problems.append(
             _(
                 "Ein Freiwilligendienst dauert %(low)s bis %(high)s Monate; vereinbart sind "
                 "%(months)s Monate."
@@ -105,23 +154,80 @@ def _service_problems(e: Engagement) -> list[str]:
     if e.weekly_hours is not None:
         part_time = rule_value(RuleKey.SERVICE_PART_TIME_MIN_HOURS, on=e.start)
         if e.weekly_hours <= part_time:
-            problems.append(
+            f.problems.append(
                 _("In Teilzeit sind mehr als %(hours)s Stunden je Woche vorgeschrieben.")
                 % {"hours": part_time}
             )
     if e.pocket_money_cents is not None:
-        for day in _year_starts(e.start, e.end):
+        _check_pocket_money(e, f, today)
+
+
+def _check_pocket_money(e: Engagement, f: Findings, today: date) -> None:
+    """The monthly pocket money against the cap of each calendar year of the service."""
+    for day in _year_starts(e.start, e.end):
+        try:
             cap = rule_value(RuleKey.POCKET_MONEY_CAP, on=day)
-            if e.pocket_money_cents > cap:
-                problems.append(
-                    _(
-                        "Das Taschengeld von %(amount)s im Monat übersteigt die Obergrenze von "
-                        "%(cap)s (gültig ab %(date)s)."
-                    )
-                    % {"amount": euro(e.pocket_money_cents), "cap": euro(cap), "date": _fmt(day)}
+        except MissingRule:
+            if day <= today:
+                raise
+            f.notices.append(
+                _(
+                    "Die Taschengeld-Obergrenze für %(year)s ist noch nicht hinterlegt. Bitte "
+                    "prüfen Sie das Taschengeld, sobald das Netzwerk sie eingetragen hat."
                 )
-                break
-    return problems
+                % {"year": day.year}
+            )
+            continue
+        if e.pocket_money_cents > cap:
+            f.problems.append(
+                _(
+                    "Das Taschengeld von %(amount)s im Monat übersteigt die Obergrenze von "
+                    "%(cap)s (gültig ab %(date)s)."
+                )
+                % {"amount": euro(e.pocket_money_cents), "cap": euro(cap), "date": _fmt(day)}
+            )
+            return
+
+
+def _check_fsj_age(e: Engagement, f: Findings) -> None:
+    """JFDG § 2: the 27th year of life not yet completed on the first day of the service.
+
+    The birth date lives in the person's recognition profile. When it is unknown the start
+    is not refused (the coordinator has the ID card in front of them and the person may
+    add it later); the coordinator is told that the age must be checked.
+    """
+    from ehrensache.recognition.eligibility import age_on, profile_of
+
+    limit = rule_value(RuleKey.FSJ_MAX_AGE, on=e.start)
+    profile = profile_of(e.volunteer)
+    birth_date = profile.birth_date if profile is not None else None
+    if birth_date is None:
+        f.notices.append(
+            _(
+                "Das Geburtsdatum von %(person)s ist nicht bekannt. Ein FSJ kann nur beginnen, "
+                "wer am ersten Tag (%(start)s) das %(age)s. Lebensjahr noch nicht vollendet hat "
+                "(JFDG § 2). Bitte prüfen Sie das Alter; die Person kann ihr Geburtsdatum unter "
+                "„Nachweise und Anerkennung“ eintragen."
+            )
+            % {"person": e.volunteer, "start": _fmt(e.start), "age": limit}
+        )
+        return
+    if age_on(birth_date, e.start) >= limit:
+        last_start = add_years(birth_date, limit) - _one_day()
+        f.problems.append(
+            _(
+                "Ein FSJ kann nur beginnen, wer das %(age)s. Lebensjahr noch nicht vollendet hat "
+                "(JFDG § 2). %(person)s ist am %(start)s %(years)s Jahre alt; ein Beginn war "
+                "bis zum %(last)s möglich."
+            )
+            % {
+                "age": limit,
+                "person": e.volunteer,
+                "start": _fmt(e.start),
+                "years": age_on(birth_date, e.start),
+                "last": _fmt(last_start),
+            }
+        )
 
 
 def _year_starts(start: date, end: date) -> list[date]:
@@ -132,23 +238,21 @@ def _year_starts(start: date, end: date) -> list[date]:
     return days
 
 
-def _fdag_problems(e: Engagement) -> list[str]:
-    problems = []
+def _check_fdag(e: Engagement, f: Findings, today: date) -> None:
     min_hours = rule_value(RuleKey.FDAG_MIN_WEEKLY_HOURS, on=e.start)
     min_months = rule_value(RuleKey.FDAG_MIN_MONTHS, on=e.start)
     if e.weekly_hours is None or e.weekly_hours < min_hours:
-        problems.append(
+        f.problems.append(
             _(
                 "Der Freiwilligendienst aller Generationen verlangt mindestens %(hours)s Stunden je Woche."
             )
             % {"hours": min_hours}
         )
     if e.end is not None and e.end < add_months(e.start, min_months) - _one_day():
-        problems.append(
+        f.problems.append(
             _("Der Freiwilligendienst aller Generationen dauert mindestens %(months)s Monate.")
             % {"months": min_months}
         )
-    return problems
 
 
 def _one_day():
@@ -157,15 +261,14 @@ def _one_day():
     return timedelta(days=1)
 
 
-def _hospice_problems(e: Engagement) -> list[str]:
-    if has_hospice_preparation(e.volunteer, on=e.start):
-        return []
-    return [
-        _(
-            "Eine Hospizbegleitung kann erst beginnen, wenn der Befähigungskurs als "
-            "abgeschlossen erfasst ist."
+def _check_hospice(e: Engagement, f: Findings, today: date) -> None:
+    if not has_hospice_preparation(e.volunteer, on=e.start):
+        f.problems.append(
+            _(
+                "Eine Hospizbegleitung kann erst beginnen, wenn der Befähigungskurs als "
+                "abgeschlossen erfasst ist."
+            )
         )
-    ]
 
 
 # --- Status along the way -------------------------------------------------------------------
@@ -224,6 +327,7 @@ def wir_monthly_allowance(e: Engagement) -> list[tuple[date, int, int]]:
 
 def programme_status(e: Engagement, *, today: date) -> ProgrammeStatus:
     status = ProgrammeStatus()
+    findings = check_programme(e, today=today)
     if e.programme in (Programme.FSJ, Programme.BFD):
         due = seminar_days_due(e)
         attended = e.seminar_days.count()
@@ -233,7 +337,6 @@ def programme_status(e: Engagement, *, today: date) -> ProgrammeStatus:
             status.lines.append((_("Taschengeld je Monat"), euro(e.pocket_money_cents)))
         if due is not None and e.end is not None and e.end <= today and attended < due:
             status.warnings.append(_("Es fehlen %(n)s Seminartage.") % {"n": due - attended})
-        status.warnings.extend(_service_problems(e))
     elif e.programme == Programme.FDAG:
         needed = rule_value(RuleKey.FDAG_MIN_TRAINING_HOURS, on=e.start)
         year_start = e.start
@@ -251,7 +354,6 @@ def programme_status(e: Engagement, *, today: date) -> ProgrammeStatus:
                 _("Im laufenden Dienstjahr fehlen noch %(missing)s Stunden Fortbildung.")
                 % {"missing": _units(Decimal(needed) - hours)}
             )
-        status.warnings.extend(_fdag_problems(e))
     elif e.programme == Programme.WIR_LOTSE:
         units = wir_basic_units(e.volunteer, on=today)
         needed = rule_value(RuleKey.WIR_BASIC_MIN_UNITS, on=today)
@@ -279,4 +381,6 @@ def programme_status(e: Engagement, *, today: date) -> ProgrammeStatus:
         status.lines.append(
             (_("Letzte Supervision"), _fmt(meetings[0].date) if meetings else _("noch keine"))
         )
+    status.warnings.extend(findings.problems)
+    status.warnings.extend(findings.notices)
     return status

@@ -89,11 +89,15 @@ def start_engagement(
     coordinator=None,
     tasks: str = "",
     requires_record_check: bool = False,
+    compulsory_schooling_completed: bool = False,
     today: date | None = None,
 ) -> Engagement:
     """Begin an engagement (from an interest of the pipeline or directly by a coordinator).
 
-    Programme rules are checked first (FSJ/BFD period, FDaG weekly hours, hospice course…).
+    Programme rules are checked first (FSJ/BFD period and age, compulsory schooling
+    confirmed for FSJ/BFD/FDaG, FDaG weekly hours, hospice course…); facts the rules need
+    but nobody has entered yet (e.g. the birth date for the FSJ age limit) do not refuse
+    the start but show as notices on the engagement (``programmes.check_programme``).
     The organization's default onboarding checklist is copied onto the engagement.
     """
     today = _today(today)
@@ -143,7 +147,10 @@ def start_engagement(
         status=Engagement.Status.ACTIVE if start <= today else Engagement.Status.PLANNED,
         created_by=actor,
     )
-    problems = programmes.start_problems(engagement)
+    schooling = programmes.schooling_problem(programme, confirmed=compulsory_schooling_completed)
+    if schooling:
+        raise InvalidInput(schooling, code="programme", field="compulsory_schooling")
+    problems = programmes.start_problems(engagement, today=today)
     if problems:
         raise InvalidInput(" ".join(problems), code="programme")
     with transaction.atomic():
@@ -159,6 +166,8 @@ def start_engagement(
 
 
 def _copy_onboarding(engagement: Engagement) -> None:
+    """The organization's checklist (the usual steps if it never set one up) onto the engagement."""
+    default_onboarding_template(engagement.organization)
     items = OnboardingItem.objects.filter(
         template__organization_id=engagement.organization_id, template__is_default=True
     ).order_by("template__name", "position", "pk")
@@ -176,6 +185,7 @@ def _copy_onboarding(engagement: Engagement) -> None:
 
 
 def end_engagement(engagement: Engagement, *, end: date, actor, today: date | None = None):
+    """Refused: an end before the start, in the future, or before hours already logged."""
     today = _today(today)
     _require_coordinator(actor, engagement.organization_id)
     if end < engagement.start:
@@ -183,6 +193,18 @@ def end_engagement(engagement: Engagement, *, end: date, actor, today: date | No
     if end > today:
         raise InvalidInput(
             _("Ein Engagement kann nur zu einem vergangenen oder heutigen Tag beendet werden."),
+            field="end",
+        )
+    last_logged = (
+        engagement.hours_entries.filter(date__gt=end)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    if last_logged is not None:
+        raise InvalidInput(
+            _("Für den %(date)s sind schon Stunden erfasst. Das Ende kann nicht davor liegen.")
+            % {"date": _fmt(last_logged)},
             field="end",
         )
     engagement.end = end

@@ -192,6 +192,7 @@ def start(request):
                 pocket_money_cents=form.fields["pocket_money"].to_cents(data["pocket_money"]),
                 coordinator=data["coordinator"],
                 requires_record_check=data["requires_record_check"],
+                compulsory_schooling_completed=data["compulsory_schooling"],
                 actor=request.user,
             )
         except DomainError as exc:
