@@ -12,6 +12,10 @@ Environment variables (all optional in development):
 - ``REDIS_URL``        cache and rate-limit store when set (else local memory).
 - ``EHRENSACHE_OPERATOR``, ``EHRENSACHE_OPERATOR_ADDRESS``, ``EHRENSACHE_CONTACT_EMAIL``,
   ``EHRENSACHE_PRIVACY_OFFICER``: who runs the site (Impressum, Datenschutz); unset = demo.
+- ``EHRENSACHE_REQUIRE_MFA_FOR_STAFF`` "1" sends staff (agency staff, coordinators, network
+  staff, admins) without two-factor authentication to its set-up page before any other page;
+  default on in production, off with ``DEBUG`` and in tests (the demo log-ins need no second
+  factor). With it off, staff without it still see a notice after signing in.
 """
 
 import os
@@ -76,6 +80,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
     "django_tasks",
@@ -95,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "ehrensache.accounts.middleware.StaffMFAMiddleware",
 ]
 
 ROOT_URLCONF = "ehrensache.urls"
@@ -180,6 +186,13 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_ADAPTER = "ehrensache.accounts.adapter.AccountAdapter"
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) plus recovery codes.
+# Offered to everybody on "Mein Konto"; staff are prompted, or required with
+# EHRENSACHE["REQUIRE_MFA_FOR_STAFF"] (see accounts.middleware.StaffMFAMiddleware).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Ehrensache"
+# One 30-second step either side: phones whose clock is a little off still get in.
+MFA_TOTP_TOLERANCE = 1
 
 # --- Internationalisation --------------------------------------------------------------------
 LANGUAGE_CODE = "de"
@@ -301,4 +314,8 @@ EHRENSACHE = {
     "API_ANON_RATE": os.environ.get("EHRENSACHE_API_ANON_RATE", "120/m"),
     # Hours a person on the waiting list has to confirm a freed course seat (per course overridable).
     "COURSE_OFFER_HOURS": int(os.environ.get("EHRENSACHE_COURSE_OFFER_HOURS", "48")),
+    # Staff without two-factor authentication are sent to its set-up page (module docstring).
+    "REQUIRE_MFA_FOR_STAFF": env_bool(
+        "EHRENSACHE_REQUIRE_MFA_FOR_STAFF", not (DEBUG or TESTING)
+    ),
 }

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -7,6 +8,9 @@ from ehrensache.agencies.models import AgencyMembership
 from ehrensache.organizations.models import OrganizationMembership
 
 from .models import AccountDeletion, NetworkMembership, User
+
+# Admins sign in through allauth like everybody else, so the second factor applies to them too.
+admin.site.login = secure_admin_login(admin.site.login)
 
 
 class AgencyMembershipInline(admin.TabularInline):

@@ -22,3 +22,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(name_the_site, sender=self, dispatch_uid="ehrensache_name_the_site")
+        from django.contrib.auth.signals import user_logged_in
+
+        from .two_factor import remind_staff_after_login
+
+        user_logged_in.connect(remind_staff_after_login, dispatch_uid="ehrensache_mfa_reminder")

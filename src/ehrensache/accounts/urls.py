@@ -6,5 +6,6 @@ app_name = "accounts"
 
 urlpatterns = [
     path("konto/", views.profile, name="profile"),
+    path("konto/daten/", views.export, name="export"),
     path("konto/loeschen/", views.delete, name="delete"),
 ]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -11,10 +12,12 @@ from django.views.decorators.http import require_http_methods
 from ehrensache.core.errors import DomainError
 
 from .dashboard import SECTIONS
+from .data_export import export_filename, export_json
 from .forms import DeleteAccountForm, ProfileForm
 from .queries import memberships_of
 from .roles import roles_of
 from .services import delete_account, update_profile
+from .two_factor import has_two_factor, is_required_for_staff, is_staff_member
 
 
 def _set_language(response, language):
@@ -39,13 +42,27 @@ def profile(request):
         translation.activate(user.preferred_language)
         messages.success(request, _("Ihre Angaben sind gespeichert."))
         return _set_language(redirect("accounts:profile"), user.preferred_language)
+    two_factor_active = has_two_factor(request.user)
     context = {
         "form": form,
         "roles": roles_of(request.user),
         "memberships": memberships_of(request.user),
         "sections": SECTIONS,
+        "two_factor_active": two_factor_active,
+        "two_factor_needed": not two_factor_active and is_staff_member(request.user),
+        "two_factor_required": is_required_for_staff(),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_http_methods(["GET"])
+def export(request):
+    """Meine Daten herunterladen: one JSON file with everything held about the person."""
+    response = HttpResponse(export_json(request.user), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="{export_filename(request.user)}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
