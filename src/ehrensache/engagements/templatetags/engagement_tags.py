@@ -62,3 +62,31 @@ def coordinator_engagement_overview(user, roles):
             requires_record_check=True, record_check__isnull=True
         ).count(),
     }
+
+
+@register.simple_tag
+def interest_engagement(interest, user):
+    """For the interest page: the engagement that began from it (the volunteer and the
+    organization's coordinators see the link), or whether a coordinator can start it now
+    (the pipeline allows "Engagement begonnen" from there). One query, only for those two."""
+    from ehrensache.accounts.roles import roles_of
+    from ehrensache.brokering.models import Interest
+    from ehrensache.engagements.models import Engagement
+
+    is_volunteer = bool(interest.volunteer_id) and interest.volunteer_id == user.pk
+    is_coordinator = interest.opportunity.organization_id in roles_of(user).organization_ids
+    if not (is_volunteer or is_coordinator):
+        return None
+    engagement = Engagement.objects.filter(interest_id=interest.pk).first()
+    startable = {
+        Interest.Status.IN_CONTACT,
+        Interest.Status.MEETING_AGREED,
+        Interest.Status.STARTED,
+    }
+    return {
+        "engagement": engagement,
+        "can_start": is_coordinator
+        and engagement is None
+        and bool(interest.volunteer_id)
+        and interest.status in startable,
+    }
