@@ -172,6 +172,16 @@ def test_release_pdfs(client, coordinator, organization, document):
     assert response.content.startswith(b"%PDF")
 
 
+def test_release_letter_asks_for_the_endorsement_6_days_before(client, coordinator, organization):
+    release = ReleaseRequestFactory(organization=organization, first_day=dt.date(2027, 7, 5))
+    client.force_login(coordinator)
+
+    response = client.get(f"/freistellungen/{release.pk}/arbeitgeber.pdf")
+
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "bis spätestens 29.06.2027" in " ".join(text.split())
+
+
 @pytest.mark.parametrize("who", ["volunteer", "agency_staff", "network_staff"])
 def test_release_requests_hidden_from_non_coordinators(client, request, organization, who):
     release = ReleaseRequestFactory(

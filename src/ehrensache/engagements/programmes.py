@@ -25,7 +25,7 @@ from .dated import MissingRule, add_months, add_years, euro, months_between, rul
 from .models import Engagement, Programme, RuleKey, TrainingRecord
 
 # Volunteer services that are open only after (full-time) compulsory schooling: JFDG § 2
-# Abs. 1 Nr. 1 (FSJ), BFDG § 2 Nr. 1 (BFD), § 2 Abs. 1a SGB VII (FDaG: "nach Erfüllung der
+# Abs. 1 (FSJ), BFDG § 2 (BFD), § 2 Abs. 1a SGB VII (FDaG: "nach Erfüllung der
 # Schulpflicht"). The coordinator confirms it when the engagement starts.
 AFTER_SCHOOLING_PROGRAMMES = frozenset({Programme.FSJ, Programme.BFD, Programme.FDAG})
 
