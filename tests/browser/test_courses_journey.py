@@ -112,6 +112,9 @@ def test_course_journey_from_creation_to_verified_certificate(page, axe, setting
     assert page.get_by_role("heading", name="Meine Kurse").is_visible()
     page.get_by_role("link", name="Meine Kurse als Kalender-Abo").click()
     axe(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Kalender-Adresse erzeugen").click()
+    axe(page)
     feed_url = page.locator("#feed-url").inner_text().strip()
     feed = page.request.get(feed_url)
     assert feed.ok

@@ -384,15 +384,6 @@ def test_reminders_go_out_once_two_days_before(outbox, agency, people):
     assert "Erinnerung" in outbox()[0].subject
 
 
-def test_revoking_feed_changes_token(volunteer):
-    old = services.calendar_feed_for(volunteer).token
-
-    new = services.revoke_calendar_feed(volunteer).token
-
-    assert old != new
-    assert services.calendar_feed_for(volunteer).token == new
-
-
 def test_create_course_needs_provider_staff(agency, volunteer, agency_staff):
     data = {
         "title": "Vereinsrecht (Demo)",

@@ -4,10 +4,15 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from icalendar import Calendar
 
+from ehrensache.core.calendars import renew_calendar_feed
+from ehrensache.core.models import CalendarFeed
+from ehrensache.core.tokens import new_token
 from ehrensache.courses import services
 from ehrensache.courses.models import Course, Registration
 from tests.factories import AgencyMembershipFactory, UserFactory
+from tests.shifts.factories import ShiftSignupFactory
 
 from .factories import CourseFactory
 
@@ -294,15 +299,28 @@ def test_certificate_is_private(client, agency, people):
     assert client.get(reverse("courses:certificate", args=[reg.pk])).status_code == 404
 
 
-def test_feed_lists_confirmed_courses_and_revocation_kills_old_url(client, course, volunteer):
+def test_feed_lists_confirmed_courses_and_renewing_kills_old_url(client, course, volunteer):
+    """The old course feed address works as an alias of the personal calendar feed."""
     services.register_for_course(course, person=volunteer)
-    token = services.calendar_feed_for(volunteer).token
+    token = renew_calendar_feed(volunteer)
 
     body = client.get(reverse("courses:feed", args=[token])).content.decode()
-    services.revoke_calendar_feed(volunteer)
+    renew_calendar_feed(volunteer)
 
     assert course.title in body
     assert client.get(reverse("courses:feed", args=[token])).status_code == 404
+
+
+def test_old_course_feed_address_still_serves_only_courses(client, course, volunteer):
+    services.register_for_course(course, person=volunteer)
+    ShiftSignupFactory(person=volunteer)
+    raw, token_hash = new_token()
+    CalendarFeed.objects.create(person=volunteer, token_hash=token_hash, source="courses")
+
+    cal = Calendar.from_ical(client.get(reverse("courses:feed", args=[raw])).content)
+
+    assert [str(e["summary"]) for e in cal.walk("VEVENT")] == [course.title]
+    assert str(cal["x-wr-calname"]) == "Meine Kurse"
 
 
 def test_catalogue_ics(client, course):
@@ -320,17 +338,17 @@ def test_dashboard_section_shows_position_and_offer(client, course, people):
 
     assert "Meine Kurse" in page
     assert "Warteliste, Platz 2" in page
-    assert reverse("courses:my_calendar") in page
+    assert reverse("core:calendar") in page
     assert regs
 
 
-def test_my_calendar_page_and_revoke(client, volunteer):
+def test_old_my_calendar_address_redirects_to_the_personal_calendar(client, volunteer):
     client.force_login(volunteer)
-    first = client.get(reverse("courses:my_calendar")).context["feed_url"]
 
-    client.post(reverse("courses:my_calendar"))
+    response = client.get(reverse("courses:my_calendar"))
 
-    assert client.get(reverse("courses:my_calendar")).context["feed_url"] != first
+    assert response.status_code == 301
+    assert response["Location"] == reverse("core:calendar")
 
 
 def test_move_through_page_requires_reason(client, course, staff, people):

@@ -174,11 +174,3 @@ def test_add_shift_refuses_other_organizations_coordinator(coordinator):
         services.add_shift(
             plan, starts_at=in_days(3, 10), ends_at=in_days(3, 12), capacity=2, actor=coordinator
         )
-
-
-def test_revoking_feed_changes_token(volunteer):
-    old = services.calendar_feed_for(volunteer).token
-
-    new = services.revoke_calendar_feed(volunteer).token
-
-    assert old != new

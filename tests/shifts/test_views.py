@@ -1,9 +1,13 @@
 import pytest
 from icalendar import Calendar
 
+from ehrensache.core.calendars import renew_calendar_feed
+from ehrensache.core.models import CalendarFeed
+from ehrensache.core.tokens import new_token
+from ehrensache.courses.services import register_for_course
 from ehrensache.shifts import calendars
 from ehrensache.shifts.models import ShiftSignup
-from ehrensache.shifts.services import calendar_feed_for
+from tests.courses.factories import CourseFactory
 from tests.factories import UserFactory
 
 from .factories import ShiftFactory, ShiftPlanFactory, ShiftSignupFactory, in_days
@@ -107,19 +111,45 @@ def test_anonymous_is_sent_to_login(client):
     assert client.get("/dienste/").status_code == 302
 
 
-def test_calendar_feed_has_stable_uids_and_revoked_token_is_dead(client, volunteer):
+def test_calendar_feed_has_stable_uids_and_renewing_kills_the_old_address(client, volunteer):
     signup = ShiftSignupFactory(person=volunteer)
-    token = calendar_feed_for(volunteer).token
+    token = renew_calendar_feed(volunteer)
 
     first = Calendar.from_ical(client.get(f"/dienste/kalender/{token}.ics").content)
-    second = Calendar.from_ical(client.get(f"/dienste/kalender/{token}.ics").content)
+    second = Calendar.from_ical(client.get(f"/kalender/{token}.ics").content)
     client.force_login(volunteer)
-    client.post("/dienste/kalender/neu/")
+    client.post("/kalender/")
 
     uids = [str(e["uid"]) for e in first.walk("VEVENT")]
     assert uids == [str(e["uid"]) for e in second.walk("VEVENT")]
     assert uids == [calendars.shift_uid(signup.shift)]
     assert client.get(f"/dienste/kalender/{token}.ics").status_code == 404
+
+
+def test_old_shift_feed_address_still_serves_only_shifts(client, volunteer):
+    """A feed migrated from the shifts app keeps its contents; the new one has courses too."""
+    signup = ShiftSignupFactory(person=volunteer)
+    course = CourseFactory()
+    register_for_course(course, person=volunteer)
+    raw, token_hash = new_token()
+    CalendarFeed.objects.create(person=volunteer, token_hash=token_hash, source="shifts")
+
+    old = Calendar.from_ical(client.get(f"/dienste/kalender/{raw}.ics").content)
+    new = Calendar.from_ical(client.get(f"/kalender/{renew_calendar_feed(volunteer)}.ics").content)
+
+    assert [str(e["uid"]) for e in old.walk("VEVENT")] == [calendars.shift_uid(signup.shift)]
+    assert str(old["x-wr-calname"]) == "Meine Dienste (Ehrensache)"
+    assert len(new.walk("VEVENT")) == 1 + course.sessions.count()
+    assert client.get(f"/dienste/kalender/{raw}.ics").status_code == 404  # renewed: gone
+
+
+def test_my_shifts_links_to_the_personal_calendar(client, volunteer):
+    client.force_login(volunteer)
+
+    page = client.get("/dienste/").content.decode()
+
+    assert 'href="/kalender/"' in page
+    assert not CalendarFeed.objects.exists()  # looking at the page makes no address
 
 
 @pytest.mark.parametrize("n", [1, 3])
@@ -131,7 +161,7 @@ def test_my_shifts_query_count_is_flat(client, volunteer, django_assert_num_quer
         )
     client.force_login(volunteer)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(8):
         client.get("/dienste/")
 
 

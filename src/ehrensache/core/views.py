@@ -1,9 +1,12 @@
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from . import calendars
 from .pages import PAGES
 
 
@@ -29,3 +32,33 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_calendar(request):
+    """The personal calendar feed: POST makes a new address and shows it this one time."""
+    feed_url = webcal_url = None
+    if request.method == "POST":
+        token = calendars.renew_calendar_feed(request.user)
+        feed_url = request.build_absolute_uri(reverse("core:calendar_feed", args=[token]))
+        webcal_url = "webcal://" + feed_url.split("://", 1)[1]
+    context = {
+        "feed_url": feed_url,
+        "webcal_url": webcal_url,
+        "status": calendars.feed_status(request.user),
+    }
+    return render(request, "core/my_calendar.html", context)
+
+
+@require_GET
+def calendar_feed(request, token):
+    """``/kalender/<token>.ics`` (and the older ``/kurse/…``, ``/dienste/…`` addresses)."""
+    feed = calendars.feed_for_token(token)
+    if feed is None:
+        raise Http404
+    response = HttpResponse(
+        calendars.feed_calendar(feed), content_type="text/calendar; charset=utf-8"
+    )
+    response["Cache-Control"] = "private, max-age=300"
+    return response

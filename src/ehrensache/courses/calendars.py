@@ -1,10 +1,17 @@
-"""iCalendar for courses: one VEVENT per session, stable UIDs, for mails, feeds and export."""
+"""iCalendar for courses: one VEVENT per session, stable UIDs, for mails, feeds and export.
+
+Times carry the site's time zone (VTIMEZONE included, see ``core.calendars``). The personal
+calendar feed gets a person's confirmed courses from ``person_course_events``.
+"""
 
 from urllib.parse import urlparse
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
+
+from ehrensache.core.calendars import feed_source, local, new_calendar, to_ical, utc
 
 PRODID = "-//Ehrensache//Kurse//DE"
 
@@ -18,13 +25,7 @@ def session_uid(session) -> str:
 
 
 def _calendar(name: str) -> Calendar:
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-published-ttl", "PT1H")
-    return cal
+    return new_calendar(name, prodid=PRODID)
 
 
 def _location(course, session) -> str:
@@ -44,9 +45,9 @@ def _events(course, sessions, *, method_cancel=False):
         event.add("uid", session_uid(session))
         summary = course.title if total == 1 else f"{course.title} ({number}/{total})"
         event.add("summary", summary)
-        event.add("dtstart", session.starts_at)
-        event.add("dtend", session.ends_at)
-        event.add("dtstamp", course.updated_at or timezone.now())
+        event.add("dtstart", local(session.starts_at))
+        event.add("dtend", local(session.ends_at))
+        event.add("dtstamp", utc(course.updated_at or timezone.now()))
         event.add("location", _location(course, session))
         event.add("url", url)
         event.add("description", f"{course.provider_name}\n{url}")
@@ -59,7 +60,7 @@ def course_calendar(course, *, cancelled=False) -> bytes:
     cal = _calendar(course.title)
     for event in _events(course, list(course.sessions.all()), method_cancel=cancelled):
         cal.add_component(event)
-    return cal.to_ical()
+    return to_ical(cal)
 
 
 def courses_calendar(name: str, courses) -> bytes:
@@ -68,4 +69,13 @@ def courses_calendar(name: str, courses) -> bytes:
     for course in courses:
         for event in _events(course, list(course.sessions.all())):
             cal.add_component(event)
-    return cal.to_ical()
+    return to_ical(cal)
+
+
+@feed_source("courses", label=gettext_lazy("Kurse"), calendar_name=gettext_lazy("Meine Kurse"))
+def person_course_events(person):
+    """The sessions of every course in which ``person`` holds a confirmed place."""
+    from .queries import courses_in_calendar_of
+
+    for course in courses_in_calendar_of(person):
+        yield from _events(course, list(course.sessions.all()))

@@ -423,24 +423,3 @@ class Completion(models.Model):
     @property
     def hours(self) -> Decimal:
         return (self.teaching_units * UNIT_MINUTES / 60).quantize(Decimal("0.1"))
-
-
-def new_feed_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-class CalendarFeed(models.Model):
-    """A person's private iCalendar feed; revoking replaces the token."""
-
-    person = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_calendar_feed"
-    )
-    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
-    created_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("Kalender-Abo")
-        verbose_name_plural = _("Kalender-Abos")
-
-    def __str__(self):
-        return str(self.person)

@@ -179,6 +179,20 @@ def active_registrations_of(person) -> QuerySet:
     return registrations_of(person).filter(status__in=Registration.ACTIVE)
 
 
+def courses_in_calendar_of(person) -> QuerySet:
+    """Courses in which ``person`` holds a confirmed place, sessions prefetched (feeds)."""
+    return (
+        Course.objects.filter(
+            registrations__person=person,
+            registrations__status=Registration.Status.CONFIRMED,
+        )
+        .select_related("agency", "organization", "network_state")
+        .prefetch_related("sessions")
+        .distinct()
+        .order_by("starts_at", "pk")
+    )
+
+
 def participants_of(course) -> QuerySet:
     return (
         Registration.objects.filter(course=course)

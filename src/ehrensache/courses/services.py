@@ -24,13 +24,11 @@ from ehrensache.core.mail import Attachment, queue_mail
 from . import calendars
 from .models import (
     Attendance,
-    CalendarFeed,
     Completion,
     Course,
     Registration,
     RegistrationEvent,
     Session,
-    new_feed_token,
     search_parts,
 )
 from .rules import manages_course
@@ -626,22 +624,7 @@ def close_course(course, *, actor, now=None) -> list[Completion]:
     return completions
 
 
-# --- calendar feed and reminders -------------------------------------------------------------
-
-
-def calendar_feed_for(person) -> CalendarFeed:
-    feed, _created = CalendarFeed.objects.get_or_create(person=person)
-    return feed
-
-
-def revoke_calendar_feed(person) -> CalendarFeed:
-    """A new secret; the old feed URL stops working at once."""
-    with transaction.atomic():
-        feed, created = CalendarFeed.objects.select_for_update().get_or_create(person=person)
-        if not created:
-            feed.token = new_feed_token()
-            feed.save(update_fields=["token", "created_at"])
-    return feed
+# --- reminders -------------------------------------------------------------------------------
 
 
 def send_reminders(*, now=None, days=2) -> int:

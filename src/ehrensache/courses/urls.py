@@ -1,4 +1,7 @@
 from django.urls import path
+from django.views.generic import RedirectView
+
+from ehrensache.core import views as core_views
 
 from . import views
 
@@ -7,8 +10,13 @@ app_name = "courses"
 urlpatterns = [
     path("kurse/", views.catalogue, name="catalogue"),
     path("kurse/kalender.ics", views.catalogue_ics, name="catalogue_ics"),
-    path("kurse/kalender/", views.my_calendar, name="my_calendar"),
-    path("kurse/kalender/<str:token>.ics", views.feed, name="feed"),
+    # The personal calendar (courses and shifts) lives in core; the old addresses still work.
+    path(
+        "kurse/kalender/",
+        RedirectView.as_view(pattern_name="core:calendar", permanent=True),
+        name="my_calendar",
+    ),
+    path("kurse/kalender/<str:token>.ics", core_views.calendar_feed, name="feed"),
     path("kurse/verwalten/", views.manage_list, name="manage_list"),
     path("kurse/neu/", views.create, name="create"),
     path("kurse/<int:pk>/", views.detail, name="detail"),

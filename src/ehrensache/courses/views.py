@@ -25,7 +25,7 @@ from .forms import (
     SessionForm,
     resolve_provider,
 )
-from .models import CalendarFeed, Completion, Course, Registration, Session
+from .models import Completion, Course, Registration, Session
 from .rules import manages_course
 
 PAGE_SIZE = 20
@@ -123,23 +123,6 @@ def verify(request, code=None):
         {"code": code, "document": document, "checked": bool(code)},
         status=404 if code and document is None else 200,
     )
-
-
-def feed(request, token):
-    feed = get_object_or_404(CalendarFeed.objects.select_related("person"), token=token)
-    courses = (
-        Course.objects.filter(
-            registrations__person=feed.person,
-            registrations__status=Registration.Status.CONFIRMED,
-        )
-        .select_related("agency", "organization", "network_state")
-        .prefetch_related("sessions")
-        .distinct()
-    )
-    body = calendars.courses_calendar(_("Meine Kurse"), courses)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, max-age=300"
-    return response
 
 
 # --- participants ----------------------------------------------------------------------------
@@ -264,19 +247,6 @@ def certificate(request, pk):
         language=registration.person.preferred_language or "de",
     )
     return pdf_response(pdf, f"teilnahmebescheinigung-{completion.verification_code}.pdf")
-
-
-@login_required
-def my_calendar(request):
-    if request.method == "POST":
-        services.revoke_calendar_feed(request.user)
-        messages.success(
-            request, _("Die alte Kalender-Adresse gilt nicht mehr. Hier ist die neue.")
-        )
-        return redirect("courses:my_calendar")
-    feed = services.calendar_feed_for(request.user)
-    url = request.build_absolute_uri(reverse("courses:feed", args=[feed.token]))
-    return render(request, "courses/my_calendar.html", {"feed_url": url})
 
 
 # --- staff -----------------------------------------------------------------------------------

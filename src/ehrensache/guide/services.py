@@ -1,9 +1,7 @@
 """Every write of the guide and the Kooperations-Check."""
 
-import hashlib
 import random
 import re
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,6 +18,7 @@ from ehrensache.core import search
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
+from ehrensache.core.tokens import find_by_token, new_token
 
 from .models import (
     Answer,
@@ -268,10 +267,6 @@ def close_round(check_round, *, actor) -> CheckRound:
     return check_round
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def create_answer_links(check_round, *, group, count, valid_days, actor) -> list[str]:
     """``count`` single-use tokens for ``group``; the tokens are returned once, never stored."""
     _check(actor, "guide.manage_team", check_round.team)
@@ -285,14 +280,14 @@ def create_answer_links(check_round, *, group, count, valid_days, actor) -> list
             field="count",
         )
     expires_at = timezone.now() + timedelta(days=valid_days)
-    tokens = [secrets.token_urlsafe(24) for _i in range(count)]
+    tokens = [new_token(nbytes=24) for _i in range(count)]
     Invitation.objects.bulk_create(
         Invitation(
-            check_round=check_round, group=group, token_hash=_hash(token), expires_at=expires_at
+            check_round=check_round, group=group, token_hash=token_hash, expires_at=expires_at
         )
-        for token in tokens
+        for _raw, token_hash in tokens
     )
-    return tokens
+    return [raw for raw, _hash in tokens]
 
 
 def max_mailed_links_per_round() -> int:
@@ -406,10 +401,8 @@ class LinkUnusable(DomainError):
 
 
 def invitation_for_token(token: str) -> Invitation:
-    invitation = (
-        Invitation.objects.select_related("check_round__team", "check_round__questionnaire")
-        .filter(token_hash=_hash(token or ""))
-        .first()
+    invitation = find_by_token(
+        Invitation.objects.select_related("check_round__team", "check_round__questionnaire"), token
     )
     if invitation is None:
         raise LinkUnusable(

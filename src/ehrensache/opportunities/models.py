@@ -10,9 +10,6 @@ Search support lives beside the model:
   with folded and stemmed text by ``opportunities.search_index``.
 """
 
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -21,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.core.text import fold
+from ehrensache.core.tokens import TOKEN_HASH_LENGTH, find_by_token, new_token
 
 from .taxonomy import FieldOfActivity
 
@@ -281,10 +279,6 @@ class OpportunityDate(models.Model):
         return f"{self.opportunity} – {self.date}"
 
 
-def _hash_token(raw: str) -> str:
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
 class ApiToken(models.Model):
     """A personal API token; only its SHA-256 hash is stored, the secret is shown once."""
 
@@ -293,7 +287,7 @@ class ApiToken(models.Model):
     )
     name = models.CharField(_("Bezeichnung"), max_length=100)
     prefix = models.CharField(max_length=8, editable=False)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=TOKEN_HASH_LENGTH, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -308,19 +302,16 @@ class ApiToken(models.Model):
 
     @classmethod
     def issue(cls, *, user, name: str) -> tuple["ApiToken", str]:
-        raw = "es_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(
-            user=user, name=name, prefix=raw[:8], token_hash=_hash_token(raw)
-        )
+        raw, token_hash = new_token(prefix="es_")
+        token = cls.objects.create(user=user, name=name, prefix=raw[:8], token_hash=token_hash)
         return token, raw
 
     @classmethod
     def find_active(cls, raw: str) -> "ApiToken | None":
-        return (
-            cls.objects.select_related("user")
-            .filter(token_hash=_hash_token(raw), revoked_at__isnull=True, user__is_active=True)
-            .first()
+        active = cls.objects.select_related("user").filter(
+            revoked_at__isnull=True, user__is_active=True
         )
+        return find_by_token(active, raw)
 
     @property
     def is_active(self) -> bool:

@@ -6,15 +6,13 @@ Coordinators invite colleagues by e-mail (``OrganizationInvitation``, a token li
 person may belong to several organizations.
 """
 
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.tokens import TOKEN_HASH_LENGTH
 from ehrensache.opportunities.taxonomy import FieldOfActivity
 
 
@@ -137,14 +135,10 @@ class OrganizationMembership(models.Model):
         return f"{self.user} – {self.organization}"
 
 
-def hash_invitation_token(raw: str) -> str:
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
 class OrganizationInvitation(models.Model):
     """A coordinator invites a colleague by e-mail; the link carries a secret token.
 
-    Only the token's hash is stored. The invitation is accepted by a signed-in person (any
+    Only the token's hash is stored (``core.tokens``). The invitation is accepted by a signed-in person (any
     e-mail address: people use private and work addresses) and then cannot be used again.
     """
 
@@ -152,7 +146,7 @@ class OrganizationInvitation(models.Model):
         Organization, on_delete=models.CASCADE, related_name="invitations"
     )
     email = models.EmailField(_("E-Mail-Adresse"))
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=TOKEN_HASH_LENGTH, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -175,11 +169,6 @@ class OrganizationInvitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.organization}"
-
-    @staticmethod
-    def new_token() -> tuple[str, str]:
-        raw = secrets.token_urlsafe(32)
-        return raw, hash_invitation_token(raw)
 
     @property
     def is_open(self) -> bool:

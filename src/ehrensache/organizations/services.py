@@ -24,15 +24,11 @@ from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
 from ehrensache.core.text import fold
+from ehrensache.core.tokens import find_by_token, new_token
 from ehrensache.opportunities.taxonomy import FieldOfActivity
 from ehrensache.regions.queries import locate
 
-from .models import (
-    Organization,
-    OrganizationInvitation,
-    OrganizationMembership,
-    hash_invitation_token,
-)
+from .models import Organization, OrganizationInvitation, OrganizationMembership
 
 log = logging.getLogger(__name__)
 
@@ -284,7 +280,7 @@ def invite_colleague(organization: Organization, *, actor, email: str) -> Organi
             code="already_invited",
             field="email",
         )
-    raw, token_hash = OrganizationInvitation.new_token()
+    raw, token_hash = new_token()
     invitation = OrganizationInvitation.objects.create(
         organization=organization,
         email=email,
@@ -308,10 +304,8 @@ def invite_colleague(organization: Organization, *, actor, email: str) -> Organi
 
 
 def find_invitation(raw_token: str) -> OrganizationInvitation:
-    invitation = (
-        OrganizationInvitation.objects.select_related("organization", "invited_by")
-        .filter(token_hash=hash_invitation_token(raw_token or ""))
-        .first()
+    invitation = find_by_token(
+        OrganizationInvitation.objects.select_related("organization", "invited_by"), raw_token
     )
     if invitation is None or not invitation.is_open:
         raise NotFound(

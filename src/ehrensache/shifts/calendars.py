@@ -1,11 +1,13 @@
-"""A person's shifts as iCalendar: one VEVENT per sign-up, UIDs stable across fetches."""
+"""A person's shifts as iCalendar events (source ``shifts`` of the personal calendar feed):
+one VEVENT per sign-up, UIDs stable across fetches, times in the site's time zone."""
 
 from urllib.parse import urlparse
 
 from django.conf import settings
-from icalendar import Calendar, Event
+from django.utils.translation import gettext_lazy
+from icalendar import Event
 
-PRODID = "-//Ehrensache//Dienste//DE"
+from ehrensache.core.calendars import feed_source, local, utc
 
 
 def shift_uid(shift) -> str:
@@ -13,24 +15,29 @@ def shift_uid(shift) -> str:
     return f"shift-{shift.pk}@{host}"
 
 
-def shifts_calendar(name: str, signups) -> bytes:
-    """``signups`` with ``shift__plan__organization`` selected."""
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-published-ttl", "PT1H")
-    for signup in signups:
-        shift = signup.shift
-        event = Event()
-        event.add("uid", shift_uid(shift))
-        event.add("summary", f"{shift.label} ({shift.plan.organization.name})")
-        event.add("dtstart", shift.starts_at)
-        event.add("dtend", shift.ends_at)
-        event.add("dtstamp", shift.updated_at)
+def shift_event(shift) -> Event:
+    """``shift`` with ``plan__organization`` selected."""
+    event = Event()
+    event.add("uid", shift_uid(shift))
+    event.add("summary", f"{shift.label} ({shift.plan.organization.name})")
+    event.add("dtstart", local(shift.starts_at))
+    event.add("dtend", local(shift.ends_at))
+    event.add("dtstamp", utc(shift.updated_at))
+    if shift.where:
         event.add("location", shift.where)
-        event.add("url", settings.SITE_URL + shift.plan.get_absolute_url())
-        event.add("status", "CONFIRMED")
-        cal.add_component(event)
-    return cal.to_ical()
+    event.add("url", settings.SITE_URL + shift.plan.get_absolute_url())
+    event.add("status", "CONFIRMED")
+    return event
+
+
+@feed_source(
+    "shifts",
+    label=gettext_lazy("Dienste"),
+    calendar_name=gettext_lazy("Meine Dienste (Ehrensache)"),
+)
+def person_shift_events(person):
+    """Every shift ``person`` is signed up for, past ones included (one query)."""
+    from .queries import signups_of
+
+    for signup in signups_of(person, upcoming_only=False):
+        yield shift_event(signup.shift)

@@ -4,10 +4,10 @@
 - ``Shift`` is one slot with time, place and capacity.
 - ``ShiftSignup`` is a person's place in a slot; one per person and slot (database
   constraint); capacity is checked after locking the slot row (``services.sign_up``).
-- ``ShiftCalendarFeed`` is a person's secret, revocable iCalendar feed URL.
-"""
 
-import secrets
+A person's shifts appear in their personal calendar feed (``core.calendars``, source
+``shifts`` in ``shifts.calendars``).
+"""
 
 from django.conf import settings
 from django.db import models
@@ -103,22 +103,3 @@ class ShiftSignup(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.shift}"
-
-
-def new_feed_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-class ShiftCalendarFeed(models.Model):
-    person = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shift_calendar_feed"
-    )
-    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("Dienst-Kalender-Abo")
-        verbose_name_plural = _("Dienst-Kalender-Abos")
-
-    def __str__(self):
-        return str(self.person)

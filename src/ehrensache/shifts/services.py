@@ -15,7 +15,7 @@ from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
 
-from .models import Shift, ShiftCalendarFeed, ShiftPlan, ShiftSignup, new_feed_token
+from .models import Shift, ShiftPlan, ShiftSignup
 from .rules import manages_plan
 
 log = logging.getLogger(__name__)
@@ -217,15 +217,3 @@ def send_shift_reminders(*, now=None) -> int:
                 )
                 sent += 1
     return sent
-
-
-def calendar_feed_for(person) -> ShiftCalendarFeed:
-    feed, _created = ShiftCalendarFeed.objects.get_or_create(person=person)
-    return feed
-
-
-def revoke_calendar_feed(person) -> ShiftCalendarFeed:
-    feed = calendar_feed_for(person)
-    feed.token = new_feed_token()
-    feed.save(update_fields=["token", "updated_at"])
-    return feed

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from ehrensache.core import views as core_views
+
 from . import views
 
 app_name = "shifts"
@@ -13,7 +15,7 @@ urlpatterns = [
     path(
         "dienste/eintragungen/<int:pk>/ich-kann-nicht/", views.cannot_attend, name="cannot_attend"
     ),
-    path("dienste/kalender/neu/", views.revoke_feed, name="revoke_feed"),
-    path("dienste/kalender/<str:token>.ics", views.calendar_feed, name="feed"),
+    # The personal calendar (courses and shifts) lives in core; old feed addresses still work.
+    path("dienste/kalender/<str:token>.ics", core_views.calendar_feed, name="feed"),
     path("einsatzstellen/<slug:slug>/dienste/", views.organization_plans, name="organization"),
 ]

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -10,9 +10,8 @@ from ehrensache.core.errors import DomainError
 from ehrensache.organizations.models import Organization
 
 from . import queries, services
-from .calendars import shifts_calendar
 from .forms import PlanForm, ShiftForm, WeeklyShiftForm
-from .models import Shift, ShiftCalendarFeed, ShiftPlan, ShiftSignup
+from .models import Shift, ShiftPlan, ShiftSignup
 from .rules import manages_plan
 
 
@@ -25,8 +24,7 @@ def _visible_plan(request, pk) -> ShiftPlan:
 def my_shifts(request):
     signups = list(queries.signups_of(request.user))
     page = Paginator(queries.plans_visible_to(request.user), 20).get_page(request.GET.get("page"))
-    feed = services.calendar_feed_for(request.user)
-    context = {"signups": signups, "page_obj": page, "feed": feed}
+    context = {"signups": signups, "page_obj": page}
     return render(request, "shifts/my_shifts.html", context)
 
 
@@ -145,21 +143,3 @@ def add_weekly(request, pk):
         except DomainError as exc:
             form.add_error(getattr(exc, "field", None), str(exc))
     return _render_plan_with(request, plan, weekly_form=form)
-
-
-@login_required
-@require_POST
-def revoke_feed(request):
-    services.revoke_calendar_feed(request.user)
-    messages.success(request, _("Die alte Kalender-Adresse gilt nicht mehr. Hier ist die neue."))
-    return redirect("shifts:mine")
-
-
-@require_GET
-def calendar_feed(request, token):
-    feed = get_object_or_404(ShiftCalendarFeed.objects.select_related("person"), token=token)
-    signups = queries.signups_of(feed.person, upcoming_only=False)
-    body = shifts_calendar(_("Meine Dienste (Ehrensache)"), signups)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, max-age=900"
-    return response

@@ -1,0 +1,46 @@
+"""The shifts calendar feeds become feeds of the one personal calendar (``core.CalendarFeed``).
+
+Each old feed keeps working: its raw token is replaced by the token's SHA-256 hash
+(``core.tokens.hash_token``), stored with source "shifts" so the old address still serves
+only the shifts it served before. The old model is then removed. Going back recreates the old
+table empty (raw tokens cannot be recovered from hashes) and drops the moved rows.
+"""
+
+from django.db import migrations
+
+from ehrensache.core.tokens import hash_token
+
+SOURCE = "shifts"
+
+
+def move_feeds_to_core(apps, schema_editor):
+    Old = apps.get_model("shifts", "ShiftCalendarFeed")
+    New = apps.get_model("core", "CalendarFeed")
+    New.objects.bulk_create(
+        [
+            New(
+                person_id=old.person_id,
+                token_hash=hash_token(old.token),
+                source=SOURCE,
+                created_at=old.updated_at,
+            )
+            for old in Old.objects.iterator(chunk_size=1000)
+        ],
+        batch_size=1000,
+    )
+
+
+def drop_moved_feeds(apps, schema_editor):
+    apps.get_model("core", "CalendarFeed").objects.filter(source=SOURCE).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("shifts", "0001_initial"),
+        ("core", "0001_calendar_feed"),
+    ]
+
+    operations = [
+        migrations.RunPython(move_feeds_to_core, drop_moved_feeds, elidable=False),
+        migrations.DeleteModel(name="ShiftCalendarFeed"),
+    ]
