@@ -216,10 +216,14 @@ def test_a_year_of_engagement(open_as, checked, settings, regions, organization,
     checked(phone, "24 hours refused on a phone")
     expect(phone.get_by_text("Ein Tag hat höchstens 24 Stunden.").first).to_be_visible()
     expect(phone.get_by_label("Tätigkeit")).to_have_value("Vorlesen, Monatssumme")
-    for day in reversed(days[:-1]):
-        if phone.get_by_role("heading", name="Stunden eintragen").count() == 0:
-            click_and_wait(phone, phone.get_by_role("link", name="Stunden eintragen").first)
-            checked(phone, "log hours on a phone")
+    expect(phone.get_by_label("Datum")).to_have_value(days[-2].isoformat())
+    phone.get_by_label("Dauer in Stunden").fill(str(HOURS_PER_ENTRY))
+    click_and_wait(phone, phone.get_by_role("button", name="Eintragen"))
+    checked(phone, "hours logged on a phone")
+    expect(phone.get_by_text("Ihre Stunden sind eingetragen.")).to_be_visible()
+    for day in reversed(days[:-2]):
+        click_and_wait(phone, phone.get_by_role("link", name="Stunden eintragen").first)
+        checked(phone, "log hours on a phone")
         phone.get_by_label("Datum").fill(day.isoformat())
         phone.get_by_label("Dauer in Stunden").fill(str(HOURS_PER_ENTRY))
         phone.get_by_label("Tätigkeit").fill("Vorlesen, Monatssumme")
