@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ehrensache.core.errors import DomainError, InvalidInput
 
+from .data_export import erase_personal_data
 from .models import AccountDeletion, User
 from .roles import forget_roles, roles_of
 from .signals import account_deleting
@@ -32,10 +33,12 @@ def delete_account(user: User) -> AccountDeletion:
     """Delete the person and everything that belongs only to them.
 
     Deleted: the user row, their e-mail addresses and pending confirmations (allauth), their
-    memberships (agency staff, coordinator, network), sessions end on logout. Other apps
-    connect to ``accounts.signals.account_deleting`` to erase or anonymise their own records
-    first (records shared with others, e.g. an organization's hour totals, keep only
-    figures, no reference to the person). Kept: one ``AccountDeletion`` row without personal
+    memberships (agency staff, coordinator, network), sessions end on logout. What each app
+    keeps or removes is declared next to its part of the data export
+    (``<app>/privacy.py``, ``ERASURE``; see ``data_export``): the rows the export contains are
+    deleted, references to the person in other people's records are emptied, and the
+    modules' ``erase(user)`` run first. Apps may also connect to
+    ``accounts.signals.account_deleting``. Kept: one ``AccountDeletion`` row without personal
     data (month of registration, day of deletion, kinds of roles) for usage statistics.
     """
     if not user.is_authenticated or user.pk is None:
@@ -44,6 +47,7 @@ def delete_account(user: User) -> AccountDeletion:
     roles = roles_of(user)
     try:
         with transaction.atomic():
+            erase_personal_data(user)
             account_deleting.send(sender=User, user=user)
             trace = AccountDeletion.objects.create(
                 deleted_on=timezone.localdate(),

@@ -1,0 +1,20 @@
+"""Meine Daten: work for an Anlaufstelle (see ``ehrensache.accounts.data_export``)."""
+
+from ehrensache.accounts.data_export import DELETED, choice
+
+from .models import AgencyMembership
+
+ERASURE = {
+    "agencies.AgencyMembership.user": DELETED,
+}
+
+
+def export(user) -> dict:
+    """The person's agency memberships (1 query)."""
+    memberships = AgencyMembership.objects.filter(user=user).select_related("agency")
+    return {
+        "memberships": [
+            {"agency": m.agency.name, **choice(m, "role"), "since": m.created_at}
+            for m in memberships.order_by("pk")
+        ]
+    }
