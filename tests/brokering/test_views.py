@@ -340,3 +340,18 @@ def test_for_you_query_count_is_flat(client, volunteer, organization, n, django_
         response = client.get(reverse("brokering:for_you"))
 
     assert response.content.decode().count('class="kern-card"') == n
+
+
+def test_choosing_started_leads_the_coordinator_to_the_engagement_form(client, interest, request):
+    """The pipeline's "Engagement begonnen" creates the engagement: the status page hands over
+    to the engagement form instead of only changing the status."""
+    coordinator = request.getfixturevalue("coordinator")
+    services.change_interest_status(interest, status=Interest.Status.IN_CONTACT, actor=coordinator)
+
+    response = _as(client, coordinator).post(
+        reverse("brokering:interest", args=[interest.pk]), {"status": "started"}
+    )
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('engagements:start')}?interesse={interest.pk}"
+    assert Interest.objects.get().status == Interest.Status.IN_CONTACT

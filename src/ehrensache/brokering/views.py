@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -114,12 +114,33 @@ def my_interests(request):
     return render(request, "brokering/my_interests.html", {"page_obj": page})
 
 
+def _engagement_start_url(interest, status) -> str | None:
+    """Where "Engagement begonnen" leads a coordinator: the pipeline's start creates the
+    engagement (the engagements app sets the status), so the page sends them to its form.
+    ``None`` when no engagements app is installed; the status is then set directly."""
+    if status != Interest.Status.STARTED:
+        return None
+    try:
+        return f"{reverse('engagements:start')}?interesse={interest.pk}"
+    except NoReverseMatch:
+        return None
+
+
 @login_required
 def interest_detail(request, pk):
     interest = queries.interest_for(request.user, pk)
     statuses = services.allowed_statuses(interest, request.user)
     form = StatusForm(request.POST or None, statuses=statuses)
     if request.method == "POST" and form.is_valid():
+        if (start_url := _engagement_start_url(interest, form.cleaned_data["status"])) is not None:
+            messages.info(
+                request,
+                _(
+                    "Legen Sie jetzt das Engagement an. Danach steht die Anfrage auf "
+                    "„Engagement begonnen“."
+                ),
+            )
+            return redirect(start_url)
         try:
             services.change_interest_status(interest, actor=request.user, **form.cleaned_data)
         except DomainError as exc:
