@@ -56,6 +56,7 @@ def test_address_is_shown_once_and_only_its_hash_is_stored(client, volunteer):
     later = client.get("/kalender/").content.decode()
 
     assert feed_url == f"http://testserver/kalender/{token}.ics"
+    assert "no-store" in created["Cache-Control"]
     assert f'<code id="feed-url">{feed_url}</code>' in created.content.decode()
     assert f'href="webcal://testserver/kalender/{token}.ics"' in created.content.decode()
     feed = CalendarFeed.objects.get()

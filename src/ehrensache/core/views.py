@@ -34,6 +34,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@never_cache  # the page may carry the secret address: not for any cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_calendar(request):
