@@ -120,6 +120,38 @@ def test_course_journey_from_creation_to_verified_certificate(page, axe, setting
     assert feed.ok
     assert "Erste Hilfe für Engagierte (Demo)" in feed.text().replace("\r\n ", "")
 
+    # The agency moves the session by an hour into another room: Ben and Cara get a mail,
+    # the feed shows the new time under the same UID with a higher SEQUENCE.
+    mail.outbox.clear()
+    login(page, staff)
+    page.goto(page.base_url + f"/kurse/{course.pk}/verwalten/")
+    page.get_by_role("link", name=re.compile(r"^Termin .* bearbeiten$")).click()
+    axe(page, context="edit session")
+    page.get_by_label("Datum").fill((timezone.localdate() - timedelta(days=1)).isoformat())
+    page.get_by_label("Ort oder Raum").fill("Raum 2, Bürgerhaus Marburg")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Termin speichern").click()
+    axe(page, context="edit session with a date in the past")
+    assert page.get_by_text("Ein Termin kann nicht in der Vergangenheit liegen.").is_visible()
+    assert page.get_by_label("Ort oder Raum").input_value() == "Raum 2, Bürgerhaus Marburg"
+    page.get_by_label("Datum").fill(day.isoformat())
+    page.get_by_label("Beginn (Uhrzeit)").fill("10:00")
+    page.get_by_label("Ende (Uhrzeit)").fill("17:00")
+    page.get_by_label("Hinweise zum Termin").fill("Bitte bequeme Kleidung tragen.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Termin speichern").click()
+    assert page.get_by_text("Der Termin ist geändert.").is_visible()
+    axe(page, context="manage after editing a session")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([ben.email, cara.email])
+    assert "Ort jetzt: Raum 2, Bürgerhaus Marburg" in mail.outbox[0].body
+    moved = page.request.get(feed_url).text().replace("\r\n ", "")
+    assert "SEQUENCE:1" in moved
+    assert f"DTSTART;TZID=Europe/Berlin:{day:%Y%m%d}T100000" in moved
+    assert moved.count(f"UID:course-{course.pk}-session-") == 1
+    page.goto(page.base_url + course.get_absolute_url())
+    axe(page, context="course page with session notes")
+    assert page.get_by_text("Bitte bequeme Kleidung tragen.").is_visible()
+
     # The course day passes (the session moves into the past).
     Session.objects.filter(course=course).update(
         starts_at=timezone.now() - timedelta(hours=8), ends_at=timezone.now() - timedelta(hours=1)

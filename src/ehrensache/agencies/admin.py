@@ -24,6 +24,13 @@ class AgencyAdmin(admin.ModelAdmin):
     autocomplete_fields = ["district", "service_districts"]
     inlines = [ServicePostalCodeInline, MembershipInline]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            from ehrensache.courses.services import refresh_provider_search_fields
+
+            refresh_provider_search_fields(agency=obj)
+
 
 @admin.register(AgencyMembership)
 class AgencyMembershipAdmin(admin.ModelAdmin):

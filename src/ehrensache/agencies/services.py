@@ -85,6 +85,7 @@ def update_agency(
 
     with transaction.atomic():
         agency = Agency.objects.select_for_update().get(pk=agency.pk)
+        old_name = agency.name
         new_code = changes.get("postal_code", agency.postal_code)
         location = None
         if new_code != agency.postal_code or agency.latitude is None:
@@ -97,6 +98,11 @@ def update_agency(
             agency.longitude = location.longitude
         agency.full_clean(exclude=["slug"])
         agency.save()
+        if agency.name != old_name:
+            # The name is part of the search columns of the agency's courses.
+            from ehrensache.courses.services import refresh_provider_search_fields
+
+            refresh_provider_search_fields(agency=agency)
         if service_districts is not None:
             agency.service_districts.set(service_districts)
         if service_postal_codes is not None:

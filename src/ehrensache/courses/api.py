@@ -30,6 +30,7 @@ class SessionOut(Schema):
     teaching_units: Decimal
     place: str
     online: bool
+    notes: str
 
 
 class CourseOut(Schema):
@@ -211,6 +212,7 @@ def get_course(request, course_id: int):
                 "teaching_units": s.teaching_units,
                 "place": s.place,
                 "online": bool(s.online_url),
+                "notes": s.notes,
             }
             for s in sessions
         ],

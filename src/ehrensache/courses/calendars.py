@@ -28,13 +28,18 @@ def _calendar(name: str) -> Calendar:
     return new_calendar(name, prodid=PRODID)
 
 
+def venue(course) -> str:
+    """The course's own venue in one line (sessions without a place of their own)."""
+    parts = [course.venue_name, course.street, f"{course.postal_code} {course.city}".strip()]
+    return ", ".join(p for p in parts if p)
+
+
 def _location(course, session) -> str:
     if session.online_url:
         return session.online_url
     if session.place:
         return session.place
-    parts = [course.venue_name, course.street, f"{course.postal_code} {course.city}".strip()]
-    return ", ".join(p for p in parts if p)
+    return venue(course)
 
 
 def _events(course, sessions, *, method_cancel=False):
@@ -43,6 +48,7 @@ def _events(course, sessions, *, method_cancel=False):
     for number, session in enumerate(sessions, start=1):
         event = Event()
         event.add("uid", session_uid(session))
+        event.add("sequence", session.sequence)
         summary = course.title if total == 1 else f"{course.title} ({number}/{total})"
         event.add("summary", summary)
         event.add("dtstart", local(session.starts_at))
@@ -50,7 +56,8 @@ def _events(course, sessions, *, method_cancel=False):
         event.add("dtstamp", utc(course.updated_at or timezone.now()))
         event.add("location", _location(course, session))
         event.add("url", url)
-        event.add("description", f"{course.provider_name}\n{url}")
+        notes = f"{session.notes}\n" if session.notes else ""
+        event.add("description", f"{course.provider_name}\n{notes}{url}")
         cancelled = method_cancel or course.status == "cancelled"
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         yield event

@@ -227,12 +227,42 @@ class SessionForm(forms.Form):
         help_text=_("Leer = Veranstaltungsort des Kurses."),
     )
     online_url = forms.URLField(label=_("Online-Link"), required=False, assume_scheme="https")
+    notes = forms.CharField(
+        label=_("Hinweise zum Termin"),
+        required=False,
+        max_length=1000,
+        help_text=_("Zum Beispiel, was mitzubringen ist. Erscheint auf der Kursseite."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    # Service error fields -> form fields.
+    SERVICE_FIELDS = {"starts_at": "date", "ends_at": "end", "date": "date"}
+
+    @classmethod
+    def initial_for(cls, session) -> dict:
+        starts, ends = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
+        return {
+            "date": starts.date(),
+            "start": starts.time(),
+            "end": ends.time(),
+            "teaching_units": session.teaching_units,
+            "place": session.place,
+            "online_url": session.online_url,
+            "notes": session.notes,
+        }
 
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] <= data["start"]:
             self.add_error("end", _("Das Ende muss nach dem Beginn liegen."))
         return data
+
+    def is_about(self, exc) -> bool:
+        return exc.field in self.SERVICE_FIELDS or exc.field in self.fields
+
+    def add_service_error(self, exc) -> None:
+        field = self.SERVICE_FIELDS.get(exc.field, exc.field)
+        self.add_error(field if field in self.fields else None, str(exc))
 
     def service_data(self) -> dict:
         tz = timezone.get_current_timezone()
@@ -245,6 +275,7 @@ class SessionForm(forms.Form):
             "teaching_units": d["teaching_units"],
             "place": d["place"],
             "online_url": d["online_url"],
+            "notes": d["notes"],
         }
 
 

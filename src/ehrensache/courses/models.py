@@ -232,6 +232,14 @@ class Session(models.Model):
         help_text=_("Leer = Veranstaltungsort des Kurses."),
     )
     online_url = models.URLField(_("Online-Link"), blank=True)
+    notes = models.TextField(
+        _("Hinweise zum Termin"),
+        blank=True,
+        help_text=_("Zum Beispiel, was mitzubringen ist. Erscheint auf der Kursseite."),
+    )
+    # iCalendar SEQUENCE of the session's event: raised whenever its time, place or notes
+    # change, so calendars that imported the .ics take the new version (RFC 5545, 3.8.7.4).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("Termin")

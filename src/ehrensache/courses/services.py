@@ -164,8 +164,7 @@ def _place_course(course):
             course.latitude, course.longitude = point
 
 
-def refresh_search_fields(course) -> None:
-    """Fill ``search_document`` / ``search_stems`` from the course's current texts."""
+def _fill_search_fields(course) -> None:
     parts = search_parts(
         title=course.title,
         description=course.description,
@@ -176,9 +175,36 @@ def refresh_search_fields(course) -> None:
     )
     course.search_document = search.document(*parts)
     course.search_stems = search.stems(*parts)
+
+
+def refresh_search_fields(course) -> None:
+    """Fill ``search_document`` / ``search_stems`` from the course's current texts."""
+    _fill_search_fields(course)
     Course.objects.filter(pk=course.pk).update(
         search_document=course.search_document, search_stems=course.search_stems
     )
+
+
+def refresh_provider_search_fields(*, agency=None, organization=None) -> int:
+    """After an agency or organization is renamed: its name is in each of its courses' search
+    columns. Called by the renaming services in the same transaction; returns the count.
+
+    (Completions keep the provider name of the day they were issued, on purpose.)
+    """
+    if (agency is None) == (organization is None):
+        raise ValueError("Pass exactly one of agency or organization.")
+    courses = list(
+        Course.objects.filter(agency=agency)
+        if agency is not None
+        else Course.objects.filter(organization=organization)
+    )
+    provider = agency if agency is not None else organization
+    for course in courses:
+        # The renamed instance, so the new name counts even before it is re-read.
+        setattr(course, "agency" if agency is not None else "organization", provider)
+        _fill_search_fields(course)
+    Course.objects.bulk_update(courses, ["search_document", "search_stems"], batch_size=500)
+    return len(courses)
 
 
 def create_course(
@@ -229,13 +255,26 @@ def update_course(course, *, data, actor) -> Course:
     return course
 
 
-def _create_session(course, *, starts_at, ends_at, teaching_units, place="", online_url=""):
+def _check_session(*, starts_at, ends_at, teaching_units, now=None):
+    if starts_at <= (now or timezone.now()):
+        raise InvalidInput(
+            _(
+                "Ein Termin kann nicht in der Vergangenheit liegen. Bitte wählen Sie ein späteres Datum."
+            ),
+            field="date",
+        )
     if ends_at <= starts_at:
         raise InvalidInput(_("Ein Termin muss nach seinem Beginn enden."), field="ends_at")
     if teaching_units is None or teaching_units <= 0:
         raise InvalidInput(
             _("Bitte geben Sie die Unterrichtseinheiten des Termins an."), field="teaching_units"
         )
+
+
+def _create_session(
+    course, *, starts_at, ends_at, teaching_units, place="", online_url="", notes="", now=None
+):
+    _check_session(starts_at=starts_at, ends_at=ends_at, teaching_units=teaching_units, now=now)
     return Session.objects.create(
         course=course,
         starts_at=starts_at,
@@ -243,6 +282,7 @@ def _create_session(course, *, starts_at, ends_at, teaching_units, place="", onl
         teaching_units=teaching_units,
         place=place,
         online_url=online_url,
+        notes=notes,
     )
 
 
@@ -254,6 +294,101 @@ def add_session(course, *, actor, **fields) -> Session:
         session = _create_session(course, **fields)
         _refresh_dates(course)
     return session
+
+
+SESSION_FIELDS = ("starts_at", "ends_at", "teaching_units", "place", "online_url", "notes")
+# What a participant plans around: a change of these is mailed to everyone registered.
+SESSION_MAILED_FIELDS = ("starts_at", "ends_at", "place", "online_url")
+# What the session's calendar event shows: a change raises its SEQUENCE.
+SESSION_EVENT_FIELDS = (*SESSION_MAILED_FIELDS, "notes")
+
+
+def update_session(session, *, actor, now=None, **fields) -> Session:
+    """Change a session in place (same calendar UID). Returns the session.
+
+    A session that has begun stays as it is; the new time must lie in the future. A change
+    of date, time, place or online link raises the event's SEQUENCE and is mailed to
+    everyone registered (confirmed, offered, waiting), with the updated .ics attached.
+    """
+    now = now or timezone.now()
+    course = session.course
+    _require_staff(course, actor)
+    unknown = set(fields) - set(SESSION_FIELDS)
+    if unknown:
+        raise InvalidInput(_("Unbekannte Felder: %s") % ", ".join(sorted(unknown)))
+    with transaction.atomic():
+        course = lock_row(Course, course.pk)
+        if course.status in (Course.Status.CANCELLED, Course.Status.CLOSED):
+            raise DomainError(
+                _("Abgesagte oder abgeschlossene Kurse können nicht geändert werden.")
+            )
+        session = Session.objects.select_for_update().get(pk=session.pk, course=course)
+        if session.starts_at <= now:
+            raise DomainError(
+                _("Dieser Termin hat schon begonnen und kann nicht mehr geändert werden.")
+            )
+        new = {name: fields.get(name, getattr(session, name)) for name in SESSION_FIELDS}
+        new["place"] = (new["place"] or "").strip()
+        new["notes"] = (new["notes"] or "").strip()
+        _check_session(
+            starts_at=new["starts_at"],
+            ends_at=new["ends_at"],
+            teaching_units=new["teaching_units"],
+            now=now,
+        )
+        changed = {name for name in SESSION_FIELDS if new[name] != getattr(session, name)}
+        if not changed:
+            return session
+        before = {name: getattr(session, name) for name in SESSION_FIELDS}
+        for name in changed:
+            setattr(session, name, new[name])
+        if changed & set(SESSION_EVENT_FIELDS):
+            session.sequence += 1
+        session.save(update_fields=[*sorted(changed), "sequence"])
+        first_start = course.starts_at
+        _refresh_dates(course)
+        if course.starts_at != first_start:
+            # The reminder speaks of the first date: remind again for the new one.
+            course.registrations.update(reminder_sent_at=None)
+        if changed & set(SESSION_MAILED_FIELDS):
+            _mail_session_change(course, session, before=before, changed=changed)
+    return session
+
+
+def _session_place(course, *, place, online_url) -> str:
+    if online_url:
+        return online_url
+    if place:
+        return place
+    return calendars.venue(course)
+
+
+def _mail_session_change(course, session, *, before, changed):
+    registrations = course.registrations.filter(status__in=Registration.ACTIVE).select_related(
+        "person"
+    )
+    if not registrations:
+        return
+    ics = calendars.course_calendar(course)
+    extra = {
+        "session": session,
+        "old_starts_at": before["starts_at"],
+        "old_ends_at": before["ends_at"],
+        "old_place": _session_place(course, place=before["place"], online_url=before["online_url"]),
+        "new_place": _session_place(course, place=session.place, online_url=session.online_url),
+        "time_changed": bool(changed & {"starts_at", "ends_at"}),
+        "place_changed": bool(changed & {"place", "online_url"}),
+    }
+    for registration in registrations:
+        registration.course = course
+        person = registration.person
+        queue_mail(
+            "courses/mail/session_changed",
+            _mail_context(registration, **extra),
+            to=person.email,
+            language=person.preferred_language or "de",
+            attachments=[Attachment("kurs.ics", ics, "text/calendar; charset=utf-8")],
+        )
 
 
 def remove_session(session, *, actor) -> None:
@@ -289,6 +424,8 @@ def cancel_course(course, *, reason, actor) -> Course:
             raise DomainError(_("Dieser Kurs ist bereits abgesagt oder abgeschlossen."))
         course.status = Course.Status.CANCELLED
         course.save(update_fields=["status", "updated_at"])
+        # Calendars take the cancelled events as a new version of the same UIDs.
+        course.sessions.update(sequence=F("sequence") + 1)
         for registration in course.registrations.filter(
             status__in=Registration.ACTIVE
         ).select_related("person", "course"):

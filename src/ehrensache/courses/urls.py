@@ -26,6 +26,11 @@ urlpatterns = [
     path("kurse/<int:pk>/bearbeiten/", views.edit, name="edit"),
     path("kurse/<int:pk>/verwalten/", views.manage, name="manage"),
     path(
+        "kurse/<int:pk>/termine/<int:session_pk>/bearbeiten/",
+        views.edit_session,
+        name="edit_session",
+    ),
+    path(
         "kurse/<int:pk>/termine/<int:session_pk>/entfernen/",
         views.remove_session,
         name="remove_session",

@@ -277,7 +277,10 @@ def create(request):
                 actor=request.user,
             )
         except DomainError as exc:
-            _fail(request, exc)
+            if session_form.is_about(exc):
+                session_form.add_service_error(exc)
+            else:
+                _fail(request, exc)
         else:
             messages.success(request, _("Der Kurs ist als Entwurf angelegt."))
             return redirect("courses:manage", pk=course.pk)
@@ -310,7 +313,7 @@ def manage(request, pk):
         try:
             services.add_session(course, actor=request.user, **session_form.service_data())
         except DomainError as exc:
-            _fail(request, exc)
+            session_form.add_service_error(exc)
         else:
             messages.success(request, _("Der Termin ist angelegt."))
             return redirect("courses:manage", pk=pk)
@@ -322,6 +325,31 @@ def manage(request, pk):
             "sessions": course.sessions.all(),
             "session_form": session_form,
             "now": timezone.now(),
+        },
+    )
+
+
+@login_required
+def edit_session(request, pk, session_pk):
+    course = _managed_course(request, pk)
+    session = get_object_or_404(Session, pk=session_pk, course=course)
+    form = SessionForm(request.POST or None, initial=SessionForm.initial_for(session))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_session(session, actor=request.user, **form.service_data())
+        except DomainError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(request, _("Der Termin ist geändert."))
+            return redirect("courses:manage", pk=pk)
+    return render(
+        request,
+        "courses/session_form.html",
+        {
+            "course": course,
+            "session": session,
+            "form": form,
+            "started": session.starts_at <= timezone.now(),
         },
     )
 

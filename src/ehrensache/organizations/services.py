@@ -233,6 +233,7 @@ def ensure_member(organization, *, actor) -> None:
 
 @transaction.atomic
 def update_organization(organization: Organization, *, actor, **values) -> Organization:
+    from ehrensache.courses.services import refresh_provider_search_fields
     from ehrensache.opportunities.search_index import reindex_organization
 
     ensure_member(organization, actor=actor)
@@ -255,6 +256,7 @@ def update_organization(organization: Organization, *, actor, **values) -> Organ
     organization.save()
     if organization.name != old_name:
         reindex_organization(organization)
+        refresh_provider_search_fields(organization=organization)
     return organization
 
 
