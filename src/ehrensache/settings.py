@@ -318,4 +318,7 @@ EHRENSACHE = {
     "REQUIRE_MFA_FOR_STAFF": env_bool(
         "EHRENSACHE_REQUIRE_MFA_FOR_STAFF", not (DEBUG or TESTING)
     ),
+    # Finished background tasks keep their arguments (a mail's recipient, subject and text)
+    # in the database backend's result table; the periodic job deletes them after this many days.
+    "TASK_RESULTS_KEEP_DAYS": int(os.environ.get("EHRENSACHE_TASK_RESULTS_KEEP_DAYS", "7")),
 }

@@ -24,3 +24,31 @@ def send_email(*, to, subject, body, html=None, reply_to=(), attachments=()):
         message.attach(filename, base64.b64decode(content_b64), mimetype)
     message.send()
     log.info("mail sent: %s to %d recipient(s)", subject, len(to))
+
+
+@task()
+def prune_task_results():
+    """Delete finished results of the database task backend after
+    ``EHRENSACHE["TASK_RESULTS_KEEP_DAYS"]``: they hold the arguments of every task, e.g. the
+    recipient and text of each mail, which must not outlive their use. A no-op with other
+    backends (nothing is stored)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    keep = timedelta(days=settings.EHRENSACHE["TASK_RESULTS_KEEP_DAYS"])
+    aliases = [
+        alias for alias in settings.TASKS if isinstance(task_backends[alias], DatabaseBackend)
+    ]
+    if not aliases:
+        return 0
+    deleted, _ = (
+        DBTaskResult.objects.finished()
+        .filter(backend_name__in=aliases, finished_at__lte=timezone.now() - keep)
+        .delete()
+    )
+    log.info("pruned %d finished task result(s)", deleted)
+    return deleted

@@ -1,0 +1,3 @@
+from .tasks import prune_task_results
+
+JOBS = [prune_task_results]
