@@ -25,7 +25,6 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("EHRENSACHE_VAR_DIR", BASE_DIR / "var"))
@@ -196,7 +195,8 @@ MFA_TOTP_TOLERANCE = 1
 
 # --- Internationalisation --------------------------------------------------------------------
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
+# Each language by its own name (endonym), as language pickers show them, untranslated.
+LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 LANGUAGE_COOKIE_NAME = "ehrensache_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Berlin"
