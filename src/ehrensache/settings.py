@@ -315,9 +315,7 @@ EHRENSACHE = {
     # Hours a person on the waiting list has to confirm a freed course seat (per course overridable).
     "COURSE_OFFER_HOURS": int(os.environ.get("EHRENSACHE_COURSE_OFFER_HOURS", "48")),
     # Staff without two-factor authentication are sent to its set-up page (module docstring).
-    "REQUIRE_MFA_FOR_STAFF": env_bool(
-        "EHRENSACHE_REQUIRE_MFA_FOR_STAFF", not (DEBUG or TESTING)
-    ),
+    "REQUIRE_MFA_FOR_STAFF": env_bool("EHRENSACHE_REQUIRE_MFA_FOR_STAFF", not (DEBUG or TESTING)),
     # Finished background tasks keep their arguments (a mail's recipient, subject and text)
     # in the database backend's result table; the periodic job deletes them after this many days.
     "TASK_RESULTS_KEEP_DAYS": int(os.environ.get("EHRENSACHE_TASK_RESULTS_KEEP_DAYS", "7")),

@@ -22,6 +22,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer, django_auth
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.api.schemas import ErrorOut
 from ehrensache.core.errors import Forbidden, NotFound
 from ehrensache.opportunities.models import ApiToken
 
@@ -101,17 +102,6 @@ def _detail(request, interest):
 @paginate(LimitOffsetPagination)
 def my_interests(request):
     return queries.interests_of_volunteer(request.user)
-
-
-class ErrorItemOut(Schema):
-    field: str | None
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: list[ErrorItemOut]
 
 
 def _require_inbox(user, organization_id):

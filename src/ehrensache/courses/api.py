@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.security import django_auth
 
+from ehrensache.api.schemas import ErrorOut
 from ehrensache.core.errors import Forbidden, NotFound
 
 from . import queries, services
@@ -103,17 +104,6 @@ class ParticipantOut(Schema):
     email: str
     status: str
     waitlist_rank: int | None
-
-
-class ErrorItemOut(Schema):
-    field: str | None
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: list[ErrorItemOut]
 
 
 def _course_out(course) -> dict:

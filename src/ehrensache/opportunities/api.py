@@ -24,6 +24,7 @@ from ninja.security import HttpBearer
 from pydantic import BaseModel, Field
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.api.schemas import ErrorOut
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.organizations.models import Organization
 
@@ -106,12 +107,6 @@ def _reader(request):
 # Output schemas are plain pydantic models: they are always built from dicts, and ninja's
 # ``Schema`` would wrap every nested value in its ORM-attribute getter first (a third of the
 # list endpoint's time at 20 results).
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: list[dict] | None = None
 
 
 class FieldOut(BaseModel):

@@ -5,8 +5,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from ehrensache.api.schemas import ErrorOut
 from ehrensache.core.errors import NotFound
-from ehrensache.opportunities.api import ErrorOut, FieldOut, _reader
+from ehrensache.opportunities.api import FieldOut, _reader
 from ehrensache.opportunities.taxonomy import FieldOfActivity
 
 from .models import Organization

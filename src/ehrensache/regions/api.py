@@ -2,6 +2,8 @@
 
 from ninja import Router, Schema
 
+from ehrensache.api.schemas import ErrorOut
+
 from .queries import Location, locate
 
 router = Router(tags=["regions"])
@@ -27,12 +29,6 @@ class PostalCodeOut(Schema):
     state: StateOut
     latitude: float
     longitude: float
-
-
-class ErrorOut(Schema):
-    detail: str
-    code: str
-    errors: list[dict] | None = None
 
 
 def _district(d) -> dict:
