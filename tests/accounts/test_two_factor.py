@@ -19,6 +19,7 @@ from django.urls import reverse
 from ehrensache.accounts.demo import load as load_demo_accounts
 from ehrensache.accounts.two_factor import is_staff_member
 from ehrensache.core.demo import DEMO_PASSWORD
+from ehrensache.opportunities.models import ApiToken
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -210,8 +211,36 @@ def test_requirement_answers_api_and_htmx_requests_in_kind(client, network_staff
     htmx = client.get("/konto/", headers={"HX-Request": "true"})
 
     assert api.status_code == 403
-    assert api.json()["code"] == "mfa_required"
+    assert api.json() == {
+        "detail": "Bitte richten Sie zuerst die Zwei-Faktor-Anmeldung ein.",
+        "code": "mfa_required",
+        "errors": [],
+    }
     assert htmx["HX-Redirect"] == SETUP
+
+
+def test_requirement_also_stops_api_keys_of_staff_without_it(
+    client, coordinator, organization, require_mfa
+):
+    """A key made before the requirement must not get around it."""
+    _token, raw = ApiToken.issue(user=coordinator, name="Altes Skript")
+    bearer = {"Authorization": f"Bearer {raw}"}
+
+    inbox = client.get("/api/v1/brokering/inbox", headers=bearer)
+    mine = client.get("/api/v1/opportunities/mine", headers=bearer)
+
+    assert (inbox.status_code, mine.status_code) == (403, 403)
+    assert inbox.json()["detail"] == "Bitte richten Sie zuerst die Zwei-Faktor-Anmeldung ein."
+    with_totp(coordinator)
+    assert client.get("/api/v1/opportunities/mine", headers=bearer).status_code == 200
+
+
+def test_without_requirement_api_keys_of_staff_work(client, coordinator, organization):
+    _token, raw = ApiToken.issue(user=coordinator, name="Skript")
+
+    response = client.get("/api/v1/opportunities/mine", headers={"Authorization": f"Bearer {raw}"})
+
+    assert response.status_code == 200
 
 
 def test_requirement_leaves_volunteers_and_staff_with_totp_alone(

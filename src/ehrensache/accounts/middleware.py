@@ -55,7 +55,7 @@ class StaffMFAMiddleware:
             return None
         text = _("Bitte richten Sie zuerst die Zwei-Faktor-Anmeldung ein.")
         if request.resolver_match.namespace == "api":
-            return JsonResponse({"detail": text, "code": "mfa_required"}, status=403)
+            return JsonResponse({"detail": text, "code": "mfa_required", "errors": []}, status=403)
         messages.warning(request, text, fail_silently=True)
         url = reverse("mfa_activate_totp")
         if getattr(request, "htmx", False):

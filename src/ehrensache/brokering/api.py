@@ -19,26 +19,15 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.security import HttpBearer, django_auth
+from ninja.security import django_auth
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.api.auth import TokenAuth
 from ehrensache.api.schemas import ErrorOut
 from ehrensache.core.errors import Forbidden, NotFound
-from ehrensache.opportunities.models import ApiToken
 
 from . import queries, services
 from .models import Interest
-
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request, token):
-        found = ApiToken.find_active(token)
-        if found is None:
-            return None
-        found.touch()
-        request.user = found.user
-        return found.user
-
 
 AUTH = [TokenAuth(), django_auth]
 router = Router(tags=["brokering"], auth=AUTH)

@@ -11,24 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.security import HttpBearer, django_auth
+from ninja.security import django_auth
 
+from ehrensache.api.auth import TokenAuth
 from ehrensache.core.errors import NotFound
-from ehrensache.opportunities.models import ApiToken
 
 from . import queries, services
 from .models import RecordCheck
-
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request, token):
-        found = ApiToken.find_active(token)
-        if found is None:
-            return None
-        found.touch()
-        request.user = found.user
-        return found.user
-
 
 router = Router(tags=["engagements"], auth=[TokenAuth(), django_auth])
 

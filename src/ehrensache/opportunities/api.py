@@ -20,17 +20,17 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.security import HttpBearer
 from pydantic import BaseModel, Field
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.api.auth import TokenAuth
 from ehrensache.api.schemas import ErrorOut
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.organizations.models import Organization
 
 from . import services
 from .forms import SearchForm
-from .models import ApiToken, Opportunity
+from .models import Opportunity
 from .queries import opportunities_managed_by, opportunity_visible_to, search_opportunities
 from .taxonomy import (
     OFFER_FIELDS,
@@ -50,16 +50,6 @@ MAX_PAGE_SIZE = 100
 class RateLimited(DomainError):
     status_code = 429
     code = "rate_limited"
-
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request, token):
-        found = ApiToken.find_active(token)
-        if found is None:
-            return None
-        found.touch()
-        request.user = found.user
-        return found.user
 
 
 def _parse_rate(rate: str) -> tuple[int, int]:
