@@ -355,3 +355,18 @@ def test_choosing_started_leads_the_coordinator_to_the_engagement_form(client, i
     assert response.status_code == 302
     assert response.url == f"{reverse('engagements:start')}?interesse={interest.pk}"
     assert Interest.objects.get().status == Interest.Status.IN_CONTACT
+
+
+def test_a_guest_referral_is_marked_started_directly(client, referral, request):
+    """A guest counselled by an agency has no account, so there is no engagement to create:
+    the status changes on the spot."""
+    coordinator = request.getfixturevalue("coordinator")
+    services.change_interest_status(referral, status=Interest.Status.IN_CONTACT, actor=coordinator)
+
+    response = _as(client, coordinator).post(
+        reverse("brokering:interest", args=[referral.pk]), {"status": "started"}
+    )
+
+    assert response.status_code == 302
+    assert response.url == reverse("brokering:interest", args=[referral.pk])
+    assert Interest.objects.get(pk=referral.pk).status == Interest.Status.STARTED

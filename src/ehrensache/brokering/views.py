@@ -117,8 +117,9 @@ def my_interests(request):
 def _engagement_start_url(interest, status) -> str | None:
     """Where "Engagement begonnen" leads a coordinator: the pipeline's start creates the
     engagement (the engagements app sets the status), so the page sends them to its form.
-    ``None`` when no engagements app is installed; the status is then set directly."""
-    if status != Interest.Status.STARTED:
+    ``None`` for a guest without an account (an engagement needs one) or when no engagements
+    app is installed; the status is then set directly."""
+    if status != Interest.Status.STARTED or interest.volunteer_id is None:
         return None
     try:
         return f"{reverse('engagements:start')}?interesse={interest.pk}"
