@@ -387,3 +387,26 @@ def test_change_mail_in_the_recipients_language(course, first, staff, people, re
     message = next(m for m in outbox() if m.to == [people[0].email])
     assert message.subject == "Changed session: Vereinsrecht kompakt (Demo)"
     assert "Place now: Raum 2" in message.body
+
+
+def test_change_mails_cost_the_same_queries_for_one_or_three_people(course, first, staff, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_of_a_move(days):
+        with CaptureQueriesContext(connection) as captured:
+            services.update_session(
+                first, starts_at=_at(days, 9), ends_at=_at(days, 12), actor=staff
+            )
+        return len(captured)
+
+    services.register_for_course(course, person=people[0])
+    queries_of_a_move(11)  # warms caches (content types, …)
+    first.refresh_from_db()
+    with_one = queries_of_a_move(12)
+    for person in people[1:3]:
+        services.register_for_course(course, person=person)
+    first.refresh_from_db()
+    with_three = queries_of_a_move(13)
+
+    assert with_one == with_three

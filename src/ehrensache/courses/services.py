@@ -75,13 +75,14 @@ def _seats_taken(course) -> int:
     return course.registrations.filter(status__in=Registration.HOLDS_SEAT).count()
 
 
-def _mail_context(registration, **extra):
+def _mail_context(registration, *, sessions=None, **extra):
+    """``sessions``: pass the course's sessions when mailing many people (one query)."""
     course = registration.course
     return {
         "person": registration.person,
         "course": course,
         "registration": registration,
-        "sessions": list(course.sessions.all()),
+        "sessions": list(course.sessions.all()) if sessions is None else sessions,
         "course_url": settings.SITE_URL + course.get_absolute_url(),
         "account_url": settings.SITE_URL + reverse("accounts:profile"),
         **extra,
@@ -378,6 +379,7 @@ def _mail_session_change(course, session, *, before, changed):
         "new_place": _session_place(course, place=session.place, online_url=session.online_url),
         "time_changed": bool(changed & {"starts_at", "ends_at"}),
         "place_changed": bool(changed & {"place", "online_url"}),
+        "sessions": list(course.sessions.all()),
     }
     for registration in registrations:
         registration.course = course
