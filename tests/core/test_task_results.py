@@ -49,3 +49,23 @@ def test_without_the_database_backend_there_is_nothing_to_prune():
 
 def test_pruning_is_a_periodic_job():
     assert prune_task_results in periodic_jobs()
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_sent_mail_leaves_no_copy_in_the_task_table(mailoutbox):
+    """The worker sends the mail, then the result row forgets recipient, text and links."""
+    from django_tasks.base import TaskContext
+
+    send_email.enqueue(
+        to=["ida@example.org"], subject="Ihr Antwortlink", body="https://example.org/a/geheim"
+    )
+
+    queued = DBTaskResult.objects.get().task_result
+    # What the worker (manage.py db_worker) does with a claimed row:
+    send_email.call(TaskContext(task_result=queued), *queued.args, **queued.kwargs)
+
+    [mail] = mailoutbox
+    assert mail.to == ["ida@example.org"] and "geheim" in mail.body
+    result = DBTaskResult.objects.get()
+    stored = str(result.args_kwargs)
+    assert "ida@example.org" not in stored and "geheim" not in stored

@@ -8,9 +8,13 @@ from django_tasks import task
 log = logging.getLogger(__name__)
 
 
-@task()
-def send_email(*, to, subject, body, html=None, reply_to=(), attachments=()):
-    """Send one mail. Arguments are plain JSON so any task backend can carry them."""
+@task(takes_context=True)
+def send_email(context, *, to, subject, body, html=None, reply_to=(), attachments=()):
+    """Send one mail. Arguments are plain JSON so any task backend can carry them.
+
+    Once sent, the stored arguments (recipient, text, links such as answer or invitation
+    links) are wiped from the database backend's result row: the mail is gone, its copy
+    must not stay behind."""
     message = EmailMultiAlternatives(
         subject=subject,
         body=body,
@@ -24,6 +28,19 @@ def send_email(*, to, subject, body, html=None, reply_to=(), attachments=()):
         message.attach(filename, base64.b64decode(content_b64), mimetype)
     message.send()
     log.info("mail sent: %s to %d recipient(s)", subject, len(to))
+    _forget_arguments(context.task_result)
+
+
+def _forget_arguments(task_result) -> None:
+    """Replace a finished task's stored arguments (database backend only)."""
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if isinstance(task_backends[task_result.backend], DatabaseBackend):
+        DBTaskResult.objects.filter(id=task_result.id).update(
+            args_kwargs={"args": [], "kwargs": {"forgotten": True}}
+        )
 
 
 @task()
