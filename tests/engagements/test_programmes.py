@@ -25,6 +25,7 @@ TODAY = date(2026, 6, 15)
 def _start(organization, volunteer, coordinator, **kwargs):
     kwargs.setdefault("start", date(2026, 9, 1))
     kwargs.setdefault("compulsory_schooling_completed", True)
+    kwargs.setdefault("age_confirmed", True)
     return services.start_engagement(
         organization,
         volunteer=volunteer,
@@ -139,61 +140,56 @@ def _born(person, day):
 FSJ_2027 = {"programme": Programme.FSJ, "end": date(2028, 8, 31)}
 
 
-def test_fsj_at_26_years_364_days_may_start(organization, volunteer, coordinator):
-    _born(volunteer, date(2000, 9, 2))  # 27th birthday on 2.9.2027
-
-    engagement = _start(organization, volunteer, coordinator, start=date(2027, 9, 1), **FSJ_2027)
-
-    assert engagement.programme == Programme.FSJ
-    assert programmes.check_programme(engagement, today=TODAY).notices == []
-
-
-def test_fsj_starting_on_the_27th_birthday_refused(organization, volunteer, coordinator):
-    _born(volunteer, date(2000, 9, 2))
-
+def test_fsj_without_age_confirmation_refused(organization, volunteer, coordinator):
     with pytest.raises(InvalidInput) as exc:
-        _start(organization, volunteer, coordinator, start=date(2027, 9, 2), **FSJ_2027)
+        _start(organization, volunteer, coordinator, age_confirmed=False, **FSJ_2027)
 
-    assert "27. Lebensjahr noch nicht vollendet" in str(exc.value)
-    assert "am 02.09.2027 27 Jahre alt" in str(exc.value)
-    assert "bis zum 01.09.2027 möglich" in str(exc.value)
+    assert exc.value.field == "age_confirmed"
+    assert "am ersten Tag (01.09.2026) jünger als 27 Jahre" in str(exc.value)
     assert Engagement.objects.count() == 0
 
 
-def test_fsj_age_limit_born_on_29_february(organization, volunteer, coordinator):
-    # Born 29.2.2000: the 27th year is completed at the end of 28.2.2027 (§ 188 Abs. 2 BGB).
-    _born(volunteer, date(2000, 2, 29))
-    kwargs = {"programme": Programme.FSJ, "end": date(2028, 2, 27)}
-
-    _start(organization, volunteer, coordinator, start=date(2027, 2, 28), **kwargs)
-    with pytest.raises(InvalidInput):
-        _start(organization, volunteer, coordinator, start=date(2027, 3, 1), **kwargs)
-
-    assert Engagement.objects.count() == 1
-
-
-def test_fsj_with_unknown_birth_date_starts_and_tells_the_coordinator(
+def test_fsj_with_age_confirmation_starts_and_stores_both_confirmations(
     organization, volunteer, coordinator
 ):
-    engagement = _start(organization, volunteer, coordinator, start=date(2026, 9, 1), **FSJ_2027)
+    engagement = _start(organization, volunteer, coordinator, **FSJ_2027)
 
+    engagement.refresh_from_db()
+    assert engagement.programme == Programme.FSJ
+    assert engagement.schooling_confirmed_on == TODAY
+    assert engagement.schooling_confirmed_by == coordinator
+    assert engagement.age_confirmed_on == TODAY
+    assert engagement.age_confirmed_by == coordinator
+    assert engagement.age_confirmed_under == 27
+
+
+def test_bfd_stores_schooling_but_no_age_confirmation(organization, volunteer, coordinator):
+    engagement = _start(
+        organization, volunteer, coordinator, programme=Programme.BFD, end=date(2027, 8, 31)
+    )
+
+    assert engagement.schooling_confirmed_by == coordinator
+    assert engagement.age_confirmed_on is None
+    assert engagement.age_confirmed_under is None
+
+
+def test_other_engagements_store_no_confirmations(organization, volunteer, coordinator):
+    engagement = _start(organization, volunteer, coordinator)
+
+    assert engagement.schooling_confirmed_on is None
+    assert engagement.age_confirmed_on is None
+
+
+def test_fsj_age_never_read_from_the_birth_date(organization, volunteer, coordinator):
+    # Privacy: the check runs for a coordinator; a 60-year-old's confirmed FSJ is not refused
+    # (the coordinator confirmed the age), and nothing about the age appears in the findings.
+    _born(volunteer, date(1966, 1, 1))
+
+    engagement = _start(organization, volunteer, coordinator, **FSJ_2027)
     status = programmes.programme_status(engagement, today=TODAY)
 
-    assert Engagement.objects.count() == 1
-    [notice] = [w for w in status.warnings if "Geburtsdatum" in w]
-    assert "Das Geburtsdatum von" in notice
-    assert "27. Lebensjahr noch nicht vollendet" in notice
-    assert "„Nachweise und Anerkennung“" in notice
-
-
-def test_fsj_birth_date_entered_later_shows_the_age_problem(organization, volunteer, coordinator):
-    engagement = _start(organization, volunteer, coordinator, start=date(2026, 9, 1), **FSJ_2027)
-    _born(volunteer, date(1990, 1, 1))
-
-    status = programmes.programme_status(engagement, today=TODAY)
-
-    assert any("ist am 01.09.2026 36 Jahre alt" in w for w in status.warnings)
-    assert not any("Geburtsdatum" in w for w in status.warnings)
+    assert programmes.check_programme(engagement, today=TODAY) == programmes.Findings()
+    assert not any("Jahre alt" in w or "Geburtsdatum" in w for w in status.warnings)
 
 
 def test_fsj_age_limit_follows_the_dated_rule(organization, volunteer, coordinator):
@@ -201,12 +197,42 @@ def test_fsj_age_limit_follows_the_dated_rule(organization, volunteer, coordinat
     Rule.objects.create(
         key=RuleKey.FSJ_MAX_AGE, value=25, valid_from=date(2027, 1, 1), source="test"
     )
-    _born(volunteer, date(2001, 6, 1))  # 26 in September 2027
 
     with pytest.raises(InvalidInput) as exc:
-        _start(organization, volunteer, coordinator, start=date(2027, 9, 1), **FSJ_2027)
+        _start(
+            organization,
+            volunteer,
+            coordinator,
+            start=date(2027, 9, 1),
+            age_confirmed=False,
+            **FSJ_2027,
+        )
+    engagement = _start(organization, volunteer, coordinator, start=date(2027, 9, 1), **FSJ_2027)
 
-    assert "25. Lebensjahr" in str(exc.value)
+    assert "jünger als 25 Jahre" in str(exc.value)
+    assert engagement.age_confirmed_under == 25
+
+
+def test_start_confirmations_lines(organization, volunteer, coordinator):
+    engagement = _start(organization, volunteer, coordinator, **FSJ_2027)
+
+    lines = programmes.start_confirmations(engagement)
+
+    assert lines == [
+        ("Schulpflicht erfüllt", f"bestätigt am 15.06.2026 von {coordinator}"),
+        ("Am ersten Tag jünger als 27 Jahre", f"bestätigt am 15.06.2026 von {coordinator}"),
+    ]
+
+
+def test_start_confirmations_of_older_rows_say_not_confirmed(organization, volunteer):
+    engagement = EngagementFactory(
+        volunteer=volunteer, organization=organization, programme=Programme.FSJ
+    )
+
+    assert programmes.start_confirmations(engagement) == [
+        ("Schulpflicht erfüllt", "nicht bestätigt"),
+        ("Altersgrenze für das FSJ", "nicht bestätigt"),
+    ]
 
 
 def test_bfd_has_no_upper_age_limit(organization, volunteer, coordinator):

@@ -496,22 +496,153 @@ def _fsj_post(organization, volunteer, start, **extra):
     }
 
 
-def test_start_page_refuses_fsj_from_the_27th_birthday_and_keeps_input(
+def test_start_page_refuses_fsj_without_age_confirmation_and_keeps_input(
     client, coordinator, organization, volunteer
 ):
-    from ehrensache.core.dates import add_years
-    from ehrensache.recognition.models import RecognitionProfile
-
-    start = _today() + timedelta(days=30)
-    RecognitionProfile.objects.create(person=volunteer, birth_date=add_years(start, -27))
     client.force_login(coordinator)
+    start = _today() + timedelta(days=30)
 
     response = client.post(reverse("engagements:start"), _fsj_post(organization, volunteer, start))
 
     html = response.content.decode()
-    assert "27. Lebensjahr noch nicht vollendet" in html
+    assert response.status_code == 200
+    assert 'id="id_age_confirmed_error"' in html
+    assert "jünger als 27 Jahre ist (JFDG § 2 Abs. 1). Bitte bestätigen Sie das." in html
     assert 'value="FSJ Kita"' in html
     assert Engagement.objects.count() == 0
+
+
+def test_start_page_with_both_confirmations_starts_fsj_and_stores_them(
+    client, coordinator, organization, volunteer
+):
+    client.force_login(coordinator)
+    data = _fsj_post(organization, volunteer, _today(), age_confirmed="on")
+
+    response = client.post(reverse("engagements:start"), data, follow=True)
+
+    engagement = Engagement.objects.get()
+    html = response.content.decode()
+    assert engagement.programme == "fsj"
+    assert (engagement.schooling_confirmed_on, engagement.schooling_confirmed_by) == (
+        _today(),
+        coordinator,
+    )
+    assert (engagement.age_confirmed_on, engagement.age_confirmed_by) == (_today(), coordinator)
+    assert engagement.age_confirmed_under == 27
+    assert "Am ersten Tag jünger als 27 Jahre" in html
+    assert "Schulpflicht erfüllt" in html
+
+
+def test_start_page_labels_the_age_confirmation_with_the_dated_limit(
+    client, coordinator, organization
+):
+    from ehrensache.engagements.models import Rule, RuleKey
+
+    client.force_login(coordinator)
+    html = client.get(reverse("engagements:start")).content.decode()
+    Rule.objects.filter(key=RuleKey.FSJ_MAX_AGE).update(value=30)
+    edited = client.get(reverse("engagements:start")).content.decode()
+
+    assert "Die Person ist am ersten Tag jünger als 27 Jahre" in html
+    assert "Die Person ist am ersten Tag jünger als 30 Jahre" in edited
+    assert "jünger als 27 Jahre" not in edited
+
+
+def test_start_page_age_limit_follows_the_rule_row_of_the_start_day(
+    client, coordinator, organization, volunteer
+):
+    from ehrensache.engagements.models import Rule, RuleKey
+
+    start = _today() + timedelta(days=60)
+    Rule.objects.filter(key=RuleKey.FSJ_MAX_AGE).update(valid_to=start - timedelta(days=1))
+    Rule.objects.create(key=RuleKey.FSJ_MAX_AGE, value=25, valid_from=start, source="test")
+    client.force_login(coordinator)
+
+    before = client.post(
+        reverse("engagements:start"),
+        _fsj_post(organization, volunteer, start - timedelta(days=1)),
+    ).content.decode()
+    after = client.post(
+        reverse("engagements:start"), _fsj_post(organization, volunteer, start)
+    ).content.decode()
+
+    assert "Die Person ist am ersten Tag jünger als 27 Jahre" in before
+    assert "Die Person ist am ersten Tag jünger als 25 Jahre" in after
+    assert "jünger als 25 Jahre ist (JFDG § 2 Abs. 1)" in after
+    assert "27 Jahre" not in after
+    assert Engagement.objects.count() == 0
+
+
+def test_start_page_age_confirmation_in_english(client, coordinator, organization, volunteer):
+    client.force_login(coordinator)
+    client.cookies["ehrensache_language"] = "en"
+
+    html = client.post(
+        reverse("engagements:start"), _fsj_post(organization, volunteer, _today())
+    ).content.decode()
+
+    assert "younger than 27" in html
+    assert "jünger als" not in html
+
+
+def test_coordinator_fsj_start_never_reveals_the_birth_date(
+    client, coordinator, organization, volunteer
+):
+    # Privacy regression: the volunteer's recognition profile holds a birth date that makes
+    # them far too old for an FSJ; nothing derived from it reaches the coordinator.
+    from ehrensache.core.dates import add_years
+    from ehrensache.recognition.models import RecognitionProfile
+
+    start = _today() + timedelta(days=30)
+    birth_date = add_years(start, -40)
+    RecognitionProfile.objects.create(person=volunteer, birth_date=birth_date)
+    client.force_login(coordinator)
+    refused = client.post(
+        reverse("engagements:start"), _fsj_post(organization, volunteer, start)
+    ).content.decode()
+
+    response = client.post(
+        reverse("engagements:start"),
+        _fsj_post(organization, volunteer, start, age_confirmed="on"),
+        follow=True,
+    )
+
+    detail = response.content.decode()
+    assert Engagement.objects.get().programme == "fsj"
+    for html in (refused, detail):
+        assert "Geburtsdatum" not in html
+        assert "Lebensjahr" not in html
+        assert "Jahre alt" not in html
+        assert "40 Jahre" not in html
+        assert birth_date.strftime("%d.%m.%Y") not in html
+        assert str(birth_date) not in html
+        assert "möglich" not in html
+
+
+def test_volunteer_does_not_see_coordinator_notices_or_confirmations(
+    client, coordinator, volunteer, organization
+):
+    # An FSJ without an end: a programme problem the coordination has to sort out.
+    engagement = EngagementFactory(
+        volunteer=volunteer,
+        organization=organization,
+        coordinator=coordinator,
+        programme="fsj",
+        end=None,
+    )
+    url = reverse("engagements:detail", args=[engagement.pk])
+    client.force_login(coordinator)
+    as_coordinator = client.get(url).content.decode()
+    client.force_login(volunteer)
+
+    as_volunteer = client.get(url).content.decode()
+
+    assert "Für FSJ und BFD ist das vereinbarte Ende anzugeben." in as_coordinator
+    assert "Altersgrenze für das FSJ" in as_coordinator
+    assert "Für FSJ und BFD ist das vereinbarte Ende anzugeben." not in as_volunteer
+    assert "Altersgrenze für das FSJ" not in as_volunteer
+    assert "nicht bestätigt" not in as_volunteer
+    assert "Seminartage fällig" in as_volunteer
 
 
 def test_start_page_asks_to_confirm_compulsory_schooling(
@@ -527,32 +658,6 @@ def test_start_page_asks_to_confirm_compulsory_schooling(
     assert 'id="id_compulsory_schooling_error"' in html
     assert "Vollzeitschulpflicht erfüllt hat (JFDG § 2)" in html
     assert Engagement.objects.count() == 0
-
-
-def test_fsj_without_birth_date_starts_and_detail_tells_the_coordinator(
-    client, coordinator, organization, volunteer
-):
-    client.force_login(coordinator)
-
-    response = client.post(
-        reverse("engagements:start"), _fsj_post(organization, volunteer, _today()), follow=True
-    )
-
-    html = response.content.decode()
-    assert Engagement.objects.get().programme == "fsj"
-    assert "ist nicht bekannt. Ein FSJ kann nur beginnen" in html
-
-
-def test_fsj_birth_date_notice_in_english(client, coordinator, organization, volunteer):
-    client.force_login(coordinator)
-    client.post(reverse("engagements:start"), _fsj_post(organization, volunteer, _today()))
-    engagement = Engagement.objects.get()
-    client.cookies["ehrensache_language"] = "en"
-
-    html = client.get(reverse("engagements:detail", args=[engagement.pk])).content.decode()
-
-    assert "date of birth" in html
-    assert "ist nicht bekannt" not in html
 
 
 # --- impossible input on pages: a clear message, nothing changed ---------------------------

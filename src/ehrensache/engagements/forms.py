@@ -4,8 +4,11 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import programmes
+from .dated import MissingRule
 from .models import AllowancePayment, Programme, TrainingRecord
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -97,6 +100,14 @@ class StartEngagementForm(forms.Form):
             "Freiwilligendienst aller Generationen (§ 2 Abs. 1a SGB VII)."
         ),
     )
+    age_confirmed = forms.BooleanField(
+        label="",  # set per start day: the FSJ age limit is a dated rule
+        required=False,
+        help_text=_(
+            "Voraussetzung für ein FSJ (JFDG § 2 Abs. 1). Bitte prüfen Sie das selbst, "
+            "z. B. am Ausweis."
+        ),
+    )
     coordinator = forms.ModelChoiceField(
         label=_("Verantwortliche Koordination"),
         queryset=None,
@@ -119,6 +130,46 @@ class StartEngagementForm(forms.Form):
             del self.fields["volunteer_email"]
             self.fields["opportunity"].initial = interest.opportunity_id
             self.fields["role"].initial = interest.opportunity.title
+        self._label_age_limit(self._start_in_data() or timezone.localdate())
+
+    def _start_in_data(self):
+        if not self.is_bound:
+            return None
+        try:
+            return self.fields["start"].clean(self["start"].value())
+        except forms.ValidationError:
+            return None
+
+    def _label_age_limit(self, start) -> None:
+        """The confirmation names the FSJ age limit valid on the first day."""
+        try:
+            label = gettext("Die Person ist am ersten Tag jünger als %(age)s Jahre") % {
+                "age": programmes.fsj_max_age(start)
+            }
+        except MissingRule:
+            label = gettext("Die Person ist am ersten Tag jünger als die Altersgrenze für ein FSJ")
+        self.fields["age_confirmed"].label = label
+
+    def clean(self):
+        data = super().clean()
+        programme, start = data.get("programme"), data.get("start")
+        if not programme or start is None:
+            return data
+        self._label_age_limit(start)
+        problem = programmes.schooling_problem(
+            programme, confirmed=bool(data.get("compulsory_schooling"))
+        )
+        if problem:
+            self.add_error("compulsory_schooling", problem)
+        try:
+            problem = programmes.fsj_age_problem(
+                programme, start=start, confirmed=bool(data.get("age_confirmed"))
+            )
+        except MissingRule as exc:
+            problem = str(exc)
+        if problem:
+            self.add_error("age_confirmed", problem)
+        return data
 
     def clean_volunteer_email(self):
         email = self.cleaned_data["volunteer_email"]

@@ -214,6 +214,32 @@ class Engagement(models.Model):
         _("Erweitertes Führungszeugnis nötig (§ 72a SGB VIII)"), default=False
     )
     record_check_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    # Confirmations by the coordinator at the start (FSJ/BFD/FDaG: compulsory schooling
+    # completed; FSJ: younger than the age limit on the first day). Stored so the rules can
+    # be checked later; the person's birth date itself is never read for them (privacy).
+    schooling_confirmed_on = models.DateField(
+        _("Schulpflicht erfüllt, bestätigt am"), null=True, blank=True
+    )
+    schooling_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Schulpflicht bestätigt von"),
+    )
+    age_confirmed_on = models.DateField(_("Altersgrenze, bestätigt am"), null=True, blank=True)
+    age_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Altersgrenze bestätigt von"),
+    )
+    age_confirmed_under = models.PositiveSmallIntegerField(
+        _("Bestätigt: am ersten Tag jünger als … Jahre"), null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

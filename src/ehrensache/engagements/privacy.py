@@ -11,6 +11,8 @@ ERASURE = {
     "engagements.Engagement.volunteer": DELETED,
     "engagements.Engagement.coordinator": UNLINKED,
     "engagements.Engagement.created_by": UNLINKED,
+    "engagements.Engagement.schooling_confirmed_by": UNLINKED,
+    "engagements.Engagement.age_confirmed_by": UNLINKED,
     "engagements.OnboardingCheck.done_by": UNLINKED,
     "engagements.TrainingRecord.person": DELETED,
     "engagements.TrainingRecord.recorded_by": UNLINKED,
@@ -91,6 +93,9 @@ def _engagement(e: Engagement, record_check_deletions: list) -> dict:
         "pocket_money_cents": e.pocket_money_cents,
         **choice(e, "status"),
         "requires_record_check": e.requires_record_check,
+        "schooling_confirmed_on": e.schooling_confirmed_on,
+        "age_confirmed_on": e.age_confirmed_on,
+        "age_confirmed_under": e.age_confirmed_under,
         "created_at": e.created_at,
         "onboarding": [{"step": c.title, "done_on": c.done_on} for c in e.onboarding_checks.all()],
         "record_check": (

@@ -2,8 +2,8 @@
 
 ``check_programme`` returns ``Findings``: *problems* keep an engagement from starting (the
 start service refuses with them) and *notices* name facts still missing that the
-coordinator must check without the platform refusing (e.g. an unknown birth date for the
-FSJ age limit, a pocket-money cap of a future year not yet published).
+coordinator must check without the platform refusing (e.g. a pocket-money cap of a future
+year not yet published).
 ``programme_status`` gives the figures a coordinator checks along the way (seminar days due
 versus attended, training hours, WIR allowance per month, supervision) plus the findings.
 All figures come from dated ``Rule`` rows (see ``dated.rule_value``); docs/RULES.md lists them.
@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from ehrensache.core.dates import format_day as _fmt
 from ehrensache.courses.models import UNIT_MINUTES
 
-from .dated import MissingRule, add_months, add_years, euro, months_between, rule_value
+from .dated import MissingRule, add_months, euro, months_between, rule_value
 from .models import Engagement, Programme, RuleKey, TrainingRecord
 
 # Volunteer services that are open only after (full-time) compulsory schooling: JFDG § 2
@@ -134,9 +134,55 @@ def schooling_problem(programme: str, *, confirmed: bool) -> str | None:
     }
 
 
-def _check_service(e: Engagement, f: Findings, today: date) -> None:
+def fsj_max_age(start: date) -> int:
+    """The FSJ age limit (in years, exclusive) valid on the first day of the service."""
+    return rule_value(RuleKey.FSJ_MAX_AGE, on=start)
+
+
+def fsj_age_problem(programme: str, *, start: date, confirmed: bool) -> str | None:
+    """JFDG § 2 Abs. 1: an FSJ only before the 27th year of life is completed.
+
+    The coordinator confirms it from the ID card when the engagement starts. The platform
+    deliberately never reads the person's birth date (recognition profile) here: the check
+    runs for a coordinator, and any answer computed from it would reveal the birth date.
+    """
+    if programme != Programme.FSJ or confirmed:
+        return None
+    return _(
+        "Ein FSJ kann nur beginnen, wer am ersten Tag (%(start)s) jünger als %(age)s Jahre "
+        "ist (JFDG § 2 Abs. 1). Bitte bestätigen Sie das."
+    ) % {"start": _fmt(start), "age": fsj_max_age(start)}
+
+
+def start_confirmations(e: Engagement) -> list[tuple[str, str]]:
+    """(label, value) of what the coordinator confirmed at the start; for coordinators only."""
+    lines = []
+    if e.programme in AFTER_SCHOOLING_PROGRAMMES:
+        lines.append(
+            (
+                _("Schulpflicht erfüllt"),
+                _confirmed(e.schooling_confirmed_on, e.schooling_confirmed_by),
+            )
+        )
     if e.programme == Programme.FSJ:
-        _check_fsj_age(e, f)
+        label = (
+            _("Am ersten Tag jünger als %(age)s Jahre") % {"age": e.age_confirmed_under}
+            if e.age_confirmed_under
+            else _("Altersgrenze für das FSJ")
+        )
+        lines.append((label, _confirmed(e.age_confirmed_on, e.age_confirmed_by)))
+    return lines
+
+
+def _confirmed(day: date | None, person) -> str:
+    if day is None:
+        return _("nicht bestätigt")
+    if person is None:
+        return _("bestätigt am %(date)s") % {"date": _fmt(day)}
+    return _("bestätigt am %(date)s von %(person)s") % {"date": _fmt(day), "person": person}
+
+
+def _check_service(e: Engagement, f: Findings, today: date) -> None:
     if e.end is None:
         f.problems.append(_("Für FSJ und BFD ist das vereinbarte Ende anzugeben."))
         return
@@ -187,47 +233,6 @@ def _check_pocket_money(e: Engagement, f: Findings, today: date) -> None:
                 % {"amount": euro(e.pocket_money_cents), "cap": euro(cap), "date": _fmt(day)}
             )
             return
-
-
-def _check_fsj_age(e: Engagement, f: Findings) -> None:
-    """JFDG § 2: the 27th year of life not yet completed on the first day of the service.
-
-    The birth date lives in the person's recognition profile. When it is unknown the start
-    is not refused (the coordinator has the ID card in front of them and the person may
-    add it later); the coordinator is told that the age must be checked.
-    """
-    from ehrensache.recognition.eligibility import age_on, profile_of
-
-    limit = rule_value(RuleKey.FSJ_MAX_AGE, on=e.start)
-    profile = profile_of(e.volunteer)
-    birth_date = profile.birth_date if profile is not None else None
-    if birth_date is None:
-        f.notices.append(
-            _(
-                "Das Geburtsdatum von %(person)s ist nicht bekannt. Ein FSJ kann nur beginnen, "
-                "wer am ersten Tag (%(start)s) das %(age)s. Lebensjahr noch nicht vollendet hat "
-                "(JFDG § 2). Bitte prüfen Sie das Alter; die Person kann ihr Geburtsdatum unter "
-                "„Nachweise und Anerkennung“ eintragen."
-            )
-            % {"person": e.volunteer, "start": _fmt(e.start), "age": limit}
-        )
-        return
-    if age_on(birth_date, e.start) >= limit:
-        last_start = add_years(birth_date, limit) - _one_day()
-        f.problems.append(
-            _(
-                "Ein FSJ kann nur beginnen, wer das %(age)s. Lebensjahr noch nicht vollendet hat "
-                "(JFDG § 2). %(person)s ist am %(start)s %(years)s Jahre alt; ein Beginn war "
-                "bis zum %(last)s möglich."
-            )
-            % {
-                "age": limit,
-                "person": e.volunteer,
-                "start": _fmt(e.start),
-                "years": age_on(birth_date, e.start),
-                "last": _fmt(last_start),
-            }
-        )
 
 
 def _year_starts(start: date, end: date) -> list[date]:

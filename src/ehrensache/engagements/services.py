@@ -90,14 +90,17 @@ def start_engagement(
     tasks: str = "",
     requires_record_check: bool = False,
     compulsory_schooling_completed: bool = False,
+    age_confirmed: bool = False,
     today: date | None = None,
 ) -> Engagement:
     """Begin an engagement (from an interest of the pipeline or directly by a coordinator).
 
-    Programme rules are checked first (FSJ/BFD period and age, compulsory schooling
-    confirmed for FSJ/BFD/FDaG, FDaG weekly hours, hospice course…); facts the rules need
-    but nobody has entered yet (e.g. the birth date for the FSJ age limit) do not refuse
+    Programme rules are checked first (FSJ/BFD period, compulsory schooling confirmed for
+    FSJ/BFD/FDaG, the FSJ age limit confirmed, FDaG weekly hours, hospice course…); facts
+    the rules need but nobody has entered yet (e.g. a future pocket-money cap) do not refuse
     the start but show as notices on the engagement (``programmes.check_programme``).
+    The confirmations are stored with day and coordinator. The person's birth date is never
+    read here: the coordinator would learn it from the answer.
     The organization's default onboarding checklist is copied onto the engagement.
     """
     today = _today(today)
@@ -150,6 +153,16 @@ def start_engagement(
     schooling = programmes.schooling_problem(programme, confirmed=compulsory_schooling_completed)
     if schooling:
         raise InvalidInput(schooling, code="programme", field="compulsory_schooling")
+    age = programmes.fsj_age_problem(programme, start=start, confirmed=age_confirmed)
+    if age:
+        raise InvalidInput(age, code="programme", field="age_confirmed")
+    if programme in programmes.AFTER_SCHOOLING_PROGRAMMES:
+        engagement.schooling_confirmed_on = today
+        engagement.schooling_confirmed_by = actor
+    if programme == Programme.FSJ:
+        engagement.age_confirmed_on = today
+        engagement.age_confirmed_by = actor
+        engagement.age_confirmed_under = programmes.fsj_max_age(start)
     problems = programmes.start_problems(engagement, today=today)
     if problems:
         raise InvalidInput(" ".join(problems), code="programme")

@@ -25,7 +25,12 @@ PAGE_SIZE = 25
 
 def _engagement(request, pk, *, manage=False) -> Engagement:
     """The engagement if the user may see it (manage: coordinate it); 404 otherwise."""
-    engagement = get_object_or_404(queries.engagements_visible_to(request.user), pk=pk)
+    engagement = get_object_or_404(
+        queries.engagements_visible_to(request.user).select_related(
+            "schooling_confirmed_by", "age_confirmed_by"
+        ),
+        pk=pk,
+    )
     if manage and not request.user.has_perm("engagements.manage_engagement", engagement):
         raise Http404
     return engagement
@@ -193,6 +198,7 @@ def start(request):
                 coordinator=data["coordinator"],
                 requires_record_check=data["requires_record_check"],
                 compulsory_schooling_completed=data["compulsory_schooling"],
+                age_confirmed=data["age_confirmed"],
                 actor=request.user,
             )
         except DomainError as exc:
@@ -241,6 +247,7 @@ def _detail_context(request, engagement, **forms_):
     }
     if can_manage:
         context.update(
+            confirmations=programmes.start_confirmations(engagement),
             record_form=forms_.pop("record_form", forms.RecordCheckForm()),
             allowance_form=forms_.pop("allowance_form", forms.AllowanceForm()),
             end_form=forms_.pop("end_form", forms.EndForm(initial={"end": today})),
