@@ -143,7 +143,7 @@ def test_other_coordinator_cannot_verify_via_bulk_form(client, engagement, other
 # --- coordinator flow ----------------------------------------------------------------------
 
 
-def test_start_page_creates_engagement(client, coordinator, organization, volunteer):
+def test_start_page_creates_engagement(client, coordinator, organization, volunteer, in_touch):
     client.force_login(coordinator)
 
     response = client.post(
@@ -180,13 +180,13 @@ def test_start_page_keeps_input_and_explains_unknown_email(client, coordinator, 
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Zu dieser E-Mail-Adresse gibt es kein Konto" in html
+    assert "Unter dieser Adresse ist niemand mit Ihrer Einsatzstelle in Kontakt" in html
     assert "Bitte geben Sie ein gültiges Datum an." in html
     assert 'value="Lesepatin"' in html
     assert Engagement.objects.count() == 0
 
 
-def test_start_page_shows_hospice_refusal(client, coordinator, organization, volunteer):
+def test_start_page_shows_hospice_refusal(client, coordinator, organization, volunteer, in_touch):
     client.force_login(coordinator)
 
     response = client.post(
@@ -513,7 +513,7 @@ def test_start_page_refuses_fsj_without_age_confirmation_and_keeps_input(
 
 
 def test_start_page_with_both_confirmations_starts_fsj_and_stores_them(
-    client, coordinator, organization, volunteer
+    client, coordinator, organization, volunteer, in_touch
 ):
     client.force_login(coordinator)
     data = _fsj_post(organization, volunteer, _today(), age_confirmed="on")
@@ -586,7 +586,7 @@ def test_start_page_age_confirmation_in_english(client, coordinator, organizatio
 
 
 def test_coordinator_fsj_start_never_reveals_the_birth_date(
-    client, coordinator, organization, volunteer
+    client, coordinator, organization, volunteer, in_touch
 ):
     # Privacy regression: the volunteer's recognition profile holds a birth date that makes
     # them far too old for an FSJ; nothing derived from it reaches the coordinator.
@@ -663,7 +663,9 @@ def test_start_page_asks_to_confirm_compulsory_schooling(
 # --- impossible input on pages: a clear message, nothing changed ---------------------------
 
 
-def test_start_page_refuses_end_before_start(client, coordinator, organization, volunteer):
+def test_start_page_refuses_end_before_start(
+    client, coordinator, organization, volunteer, in_touch
+):
     client.force_login(coordinator)
 
     response = client.post(
@@ -782,3 +784,45 @@ def test_allowance_paid_in_future_refused_on_page(client, coordinator, engagemen
     assert response.status_code == 422
     assert "Die Auszahlung liegt in der Zukunft." in response.content.decode()
     assert AllowancePayment.objects.count() == 0
+
+
+def test_start_page_does_not_tell_whether_a_stranger_has_an_account(
+    client, coordinator, organization, volunteer
+):
+    """A registered person who never contacted the organization gets the same answer as an
+    address without an account: the form is no way to find out who uses the platform."""
+    client.force_login(coordinator)
+    data = {"organization": organization.pk, "role": "Lesepatin", "start": str(_today())}
+    data["programme"] = "none"
+
+    registered = client.post(
+        reverse("engagements:start"), {**data, "volunteer_email": volunteer.email}
+    )
+    unknown = client.post(
+        reverse("engagements:start"), {**data, "volunteer_email": "nobody@example.org"}
+    )
+
+    message = "Unter dieser Adresse ist niemand mit Ihrer Einsatzstelle in Kontakt"
+    assert message in registered.content.decode() and message in unknown.content.decode()
+    assert Engagement.objects.count() == 0
+
+
+def test_start_page_accepts_a_person_who_was_engaged_there_before(
+    client, coordinator, organization, volunteer
+):
+    client.force_login(coordinator)
+    EngagementFactory(volunteer=volunteer, organization=organization, status="ended")
+
+    response = client.post(
+        reverse("engagements:start"),
+        {
+            "organization": organization.pk,
+            "volunteer_email": volunteer.email.upper(),
+            "role": "Lesepatin",
+            "start": str(_today()),
+            "programme": "none",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Engagement.objects.filter(volunteer=volunteer).count() == 2

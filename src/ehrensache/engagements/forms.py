@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from . import programmes
 from .dated import MissingRule
 from .models import AllowancePayment, Programme, TrainingRecord
+from .queries import person_known_to
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -61,7 +62,10 @@ class EuroField(forms.DecimalField):
 class StartEngagementForm(forms.Form):
     volunteer_email = forms.EmailField(
         label=_("E-Mail-Adresse der freiwilligen Person"),
-        help_text=_("Die Person braucht ein Konto bei Ehrensache."),
+        help_text=_(
+            "Die Person braucht ein Konto und muss mit Ihrer Einsatzstelle in Kontakt sein "
+            "(Anfrage, Vermittlung, Einladung oder ein früheres Engagement)."
+        ),
     )
     opportunity = forms.ModelChoiceField(
         label=_("Engagementangebot"), queryset=None, required=False, empty_label=_("– keines –")
@@ -126,6 +130,7 @@ class StartEngagementForm(forms.Form):
             organization_memberships__organization=organization
         ).order_by("display_name", "email")
         self.interest = interest
+        self.organization = organization
         if interest is not None:
             del self.fields["volunteer_email"]
             self.fields["opportunity"].initial = interest.opportunity_id
@@ -173,10 +178,14 @@ class StartEngagementForm(forms.Form):
 
     def clean_volunteer_email(self):
         email = self.cleaned_data["volunteer_email"]
-        user = get_user_model().objects.filter(email__iexact=email).first()
+        user = person_known_to(self.organization, email)
         if user is None:
             raise forms.ValidationError(
-                _("Zu dieser E-Mail-Adresse gibt es kein Konto. Bitte laden Sie die Person ein.")
+                _(
+                    "Unter dieser Adresse ist niemand mit Ihrer Einsatzstelle in Kontakt. Die "
+                    "Person kann bei einem Ihrer Angebote „Ich habe Interesse“ sagen; dann legen "
+                    "Sie das Engagement von ihrer Anfrage aus an."
+                )
             )
         self.volunteer = user
         return email

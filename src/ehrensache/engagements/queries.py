@@ -2,12 +2,36 @@
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 
 from ehrensache.accounts.roles import roles_of
 
 from .models import AllowancePayment, Engagement, HoursEntry
+
+
+def person_known_to(organization, email: str):
+    """The account behind ``email`` if that person is in touch with ``organization``: an
+    interest or referral for one of its opportunities, an invitation from it, or an earlier
+    engagement there. ``None`` otherwise, so the start form never tells a coordinator whether
+    a stranger has an account (one query)."""
+    from ehrensache.brokering.models import Interest, Invitation
+
+    in_touch = (
+        Exists(
+            Interest.objects.filter(
+                volunteer=OuterRef("pk"), opportunity__organization=organization
+            )
+        )
+        | Exists(
+            Invitation.objects.filter(
+                volunteer=OuterRef("pk"), opportunity__organization=organization
+            )
+        )
+        | Exists(Engagement.objects.filter(volunteer=OuterRef("pk"), organization=organization))
+    )
+    return get_user_model().objects.filter(in_touch, email__iexact=email.strip()).first()
 
 
 def engagements_visible_to(user) -> QuerySet[Engagement]:
