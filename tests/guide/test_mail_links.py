@@ -256,3 +256,21 @@ def test_page_needs_post(client, check_round, coordinator):
     response = client.get(reverse("guide:round_mail_links", args=[check_round.pk]))
 
     assert response.status_code == 405
+
+
+def test_per_sender_daily_ceiling_counts_every_round(
+    check_round, coordinator, organization, settings, django_capture_on_commit_callbacks
+):
+    """Another team's round does not reset the count: the ceiling is per sender and day."""
+    settings.EHRENSACHE = {**settings.EHRENSACHE, "CHECK_MAX_MAILED_LINKS_PER_DAY": 4}
+    other_team = make_team(coordinator, organization, name="Team Besuchsdienst")
+    second_round = services.start_round(other_team, actor=coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        _send(check_round, coordinator, ADDRESSES)
+
+    with pytest.raises(DomainError) as exc:
+        _send(second_round, coordinator, ["a@example.net", "b@example.net"])
+
+    assert "Heute können Sie noch 1 Links" in str(exc.value)
+    assert Invitation.objects.filter(check_round=second_round).count() == 0
+    assert len(mail.outbox) == len(ADDRESSES)

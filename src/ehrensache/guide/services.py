@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -295,6 +296,33 @@ def max_mailed_links_per_round() -> int:
     return int(guide_setting("CHECK_MAX_MAILED_LINKS_PER_ROUND", 500))
 
 
+def max_mailed_links_per_day() -> int:
+    """The same ceiling per sender and day, across all their rounds (setting, default 500)."""
+    return int(guide_setting("CHECK_MAX_MAILED_LINKS_PER_DAY", 500))
+
+
+def _sent_today_key(actor) -> str:
+    return f"guide:mailed-links:{actor.pk}:{timezone.localdate().isoformat()}"
+
+
+def _reserve_daily_mails(actor, count: int) -> None:
+    """Count ``count`` mails against the sender's day in the shared cache (Redis in
+    production), refusing what would pass the ceiling."""
+    key = _sent_today_key(actor)
+    cache.add(key, 0, timeout=60 * 60 * 25)
+    used = cache.incr(key, count)
+    if used > max_mailed_links_per_day():
+        cache.decr(key, count)
+        raise DomainError(
+            _(
+                "Heute können Sie noch %(n)s Links per E-Mail verschicken. Erzeugen Sie weitere "
+                "Links zum Kopieren oder versuchen Sie es morgen wieder."
+            )
+            % {"n": max(0, max_mailed_links_per_day() - (used - count))},
+            field="emails",
+        )
+
+
 def clean_addresses(addresses) -> list[str]:
     """Validated e-mail addresses, duplicates (ignoring case) and blanks removed, order kept.
 
@@ -360,9 +388,14 @@ def mail_answer_links(check_round, *, emails, group, valid_days, language="de", 
                 % {"n": max(0, max_mailed_links_per_round() - locked.mailed_links)},
                 field="emails",
             )
-        tokens = create_answer_links(
-            check_round, group=group, count=len(addresses), valid_days=valid_days, actor=actor
-        )
+        _reserve_daily_mails(actor, len(addresses))
+        try:
+            tokens = create_answer_links(
+                check_round, group=group, count=len(addresses), valid_days=valid_days, actor=actor
+            )
+        except Exception:
+            cache.decr(_sent_today_key(actor), len(addresses))  # nothing goes out
+            raise
         random.SystemRandom().shuffle(addresses)
         team = check_round.team
         context = {
