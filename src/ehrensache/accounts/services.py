@@ -12,7 +12,6 @@ from ehrensache.core.errors import DomainError, InvalidInput
 from .data_export import erase_personal_data
 from .models import AccountDeletion, User
 from .roles import forget_roles, roles_of
-from .signals import account_deleting
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +36,7 @@ def delete_account(user: User) -> AccountDeletion:
     keeps or removes is declared next to its part of the data export
     (``<app>/privacy.py``, ``ERASURE``; see ``data_export``): the rows the export contains are
     deleted, references to the person in other people's records are emptied, and the
-    modules' ``erase(user)`` run first. Apps may also connect to
-    ``accounts.signals.account_deleting``. Kept: one ``AccountDeletion`` row without personal
+    modules' ``erase(user)`` run first. Kept: one ``AccountDeletion`` row without personal
     data (month of registration, day of deletion, kinds of roles) for usage statistics.
     """
     if not user.is_authenticated or user.pk is None:
@@ -48,7 +46,6 @@ def delete_account(user: User) -> AccountDeletion:
     try:
         with transaction.atomic():
             erase_personal_data(user)
-            account_deleting.send(sender=User, user=user)
             trace = AccountDeletion.objects.create(
                 deleted_on=timezone.localdate(),
                 joined_month=timezone.localtime(user.date_joined).date().replace(day=1),
