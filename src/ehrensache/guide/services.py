@@ -5,7 +5,6 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from ehrensache.accounts.roles import roles_of
 from ehrensache.core import search
+from ehrensache.core.counters import count_in_window, uncount
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
@@ -309,10 +309,9 @@ def _reserve_daily_mails(actor, count: int) -> None:
     """Count ``count`` mails against the sender's day in the shared cache (Redis in
     production), refusing what would pass the ceiling."""
     key = _sent_today_key(actor)
-    cache.add(key, 0, timeout=60 * 60 * 25)
-    used = cache.incr(key, count)
+    used = count_in_window(key, count, window=60 * 60 * 25)
     if used > max_mailed_links_per_day():
-        cache.decr(key, count)
+        uncount(key, count)
         raise DomainError(
             _(
                 "Heute können Sie noch %(n)s Links per E-Mail verschicken. Erzeugen Sie weitere "
@@ -394,7 +393,7 @@ def mail_answer_links(check_round, *, emails, group, valid_days, language="de", 
                 check_round, group=group, count=len(addresses), valid_days=valid_days, actor=actor
             )
         except Exception:
-            cache.decr(_sent_today_key(actor), len(addresses))  # nothing goes out
+            uncount(_sent_today_key(actor), len(addresses))  # nothing goes out
             raise
         random.SystemRandom().shuffle(addresses)
         team = check_round.team

@@ -17,7 +17,6 @@ from decimal import Decimal
 from typing import Literal
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import BaseModel, Field
@@ -25,6 +24,7 @@ from pydantic import BaseModel, Field
 from ehrensache.accounts.roles import roles_of
 from ehrensache.api.auth import TokenAuth
 from ehrensache.api.schemas import ErrorOut
+from ehrensache.core.counters import count_in_window
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.organizations.models import Organization
 
@@ -70,13 +70,7 @@ def throttle_anonymous(request) -> None:
     """Fixed-window limit per client IP in the cache; raises 429 when exceeded."""
     limit, window = _parse_rate(settings.EHRENSACHE.get("API_ANON_RATE", "120/m"))
     ip = request.META.get("REMOTE_ADDR", "unknown")
-    key = f"api-anon:{ip}:{int(time.time() // window)}"
-    cache.add(key, 0, window)
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        used = 1
+    used = count_in_window(f"api-anon:{ip}:{int(time.time() // window)}", window=window)
     if used > limit:
         raise RateLimited(
             _(
