@@ -20,6 +20,7 @@ imports no other app. A source must read with a fixed number of queries.
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -49,6 +50,12 @@ def local(value: dt.datetime) -> dt.datetime:
 def utc(value: dt.datetime) -> dt.datetime:
     """DTSTAMP must be UTC (RFC 5545, 3.8.7.2)."""
     return value.astimezone(dt.UTC)
+
+
+def event_uid(local_part: str) -> str:
+    """A UID that stays the same across fetches: ``<local_part>@<site host>``."""
+    host = urlparse(settings.SITE_URL).hostname or "ehrensache.invalid"
+    return f"{local_part}@{host}"
 
 
 def new_calendar(name: str, *, prodid: str = PRODID) -> Calendar:

@@ -4,24 +4,25 @@ Times carry the site's time zone (VTIMEZONE included, see ``core.calendars``). T
 calendar feed gets a person's confirmed courses from ``person_course_events``.
 """
 
-from urllib.parse import urlparse
-
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
-from ehrensache.core.calendars import feed_source, local, new_calendar, to_ical, utc
+from ehrensache.core.calendars import (
+    event_uid,
+    feed_source,
+    local,
+    new_calendar,
+    to_ical,
+    utc,
+)
 
 PRODID = "-//Ehrensache//Kurse//DE"
 
 
-def _host() -> str:
-    return urlparse(settings.SITE_URL).hostname or "ehrensache.invalid"
-
-
 def session_uid(session) -> str:
-    return f"course-{session.course_id}-session-{session.pk}@{_host()}"
+    return event_uid(f"course-{session.course_id}-session-{session.pk}")
 
 
 def _calendar(name: str) -> Calendar:

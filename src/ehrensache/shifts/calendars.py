@@ -1,18 +1,15 @@
 """A person's shifts as iCalendar events (source ``shifts`` of the personal calendar feed):
 one VEVENT per sign-up, UIDs stable across fetches, times in the site's time zone."""
 
-from urllib.parse import urlparse
-
 from django.conf import settings
 from django.utils.translation import gettext_lazy
 from icalendar import Event
 
-from ehrensache.core.calendars import feed_source, local, utc
+from ehrensache.core.calendars import event_uid, feed_source, local, utc
 
 
 def shift_uid(shift) -> str:
-    host = urlparse(settings.SITE_URL).hostname or "ehrensache.invalid"
-    return f"shift-{shift.pk}@{host}"
+    return event_uid(f"shift-{shift.pk}")
 
 
 def shift_event(shift) -> Event:
