@@ -31,13 +31,19 @@ def send_email(context, *, to, subject, body, html=None, reply_to=(), attachment
     _forget_arguments(context.task_result)
 
 
-def _forget_arguments(task_result) -> None:
-    """Replace a finished task's stored arguments (database backend only)."""
+def _stores_results(alias: str) -> bool:
+    """Whether the task backend ``alias`` keeps results (and arguments) in the database."""
     from django_tasks import task_backends
     from django_tasks_db.backend import DatabaseBackend
+
+    return isinstance(task_backends[alias], DatabaseBackend)
+
+
+def _forget_arguments(task_result) -> None:
+    """Replace a finished task's stored arguments (database backend only)."""
     from django_tasks_db.models import DBTaskResult
 
-    if isinstance(task_backends[task_result.backend], DatabaseBackend):
+    if _stores_results(task_result.backend):
         DBTaskResult.objects.filter(id=task_result.id).update(
             args_kwargs={"args": [], "kwargs": {"forgotten": True}}
         )
@@ -52,14 +58,10 @@ def prune_task_results():
     from datetime import timedelta
 
     from django.utils import timezone
-    from django_tasks import task_backends
-    from django_tasks_db.backend import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
     keep = timedelta(days=settings.EHRENSACHE["TASK_RESULTS_KEEP_DAYS"])
-    aliases = [
-        alias for alias in settings.TASKS if isinstance(task_backends[alias], DatabaseBackend)
-    ]
+    aliases = [alias for alias in settings.TASKS if _stores_results(alias)]
     if not aliases:
         return 0
     deleted, _ = (
