@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "ehrensache.accounts.middleware.StaffMFAMiddleware",
+    "ehrensache.core.middleware.PermissionPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "ehrensache.urls"

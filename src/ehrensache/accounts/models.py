@@ -7,6 +7,7 @@
 - ``is_superuser`` is for the Django admin only.
 """
 
+import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
@@ -60,6 +61,13 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name or self.email
+
+    def has_perm(self, perm, obj=None):
+        """Platform permissions (``rules.py``) follow the role matrix, superusers included;
+        Django's model permissions (the admin) keep Django's meaning."""
+        if rules.perm_exists(perm):
+            return bool(self.is_active and rules.has_perm(perm, self, obj))
+        return super().has_perm(perm, obj)
 
     def get_full_name(self):
         return self.display_name or self.email
