@@ -1,0 +1,60 @@
+import pytest
+from django import forms
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.test import RequestFactory
+
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
+from ehrensache.core.outcomes import domain_errors
+
+pytestmark = [pytest.mark.unit]
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField()
+
+
+def _request():
+    request = RequestFactory().post("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    return request
+
+
+def test_refusal_lands_on_the_named_field_and_the_form_keeps_its_data():
+    form = NoteForm({"note": "Hallo"})
+    assert form.is_valid()
+    with domain_errors(form) as outcome:
+        raise InvalidInput("Zu lang.", field="note")
+    assert outcome.ok is False
+    assert form.errors == {"note": ["Zu lang."]}
+    assert form.data["note"] == "Hallo"
+
+
+def test_refusal_about_an_unknown_field_lands_on_the_whole_form():
+    form = NoteForm({"note": "Hallo"})
+    form.is_valid()
+    with domain_errors(form) as outcome:
+        raise DomainError("Schon vergeben.", field="elsewhere")
+    assert outcome.error.code == "conflict"
+    assert form.non_field_errors() == ["Schon vergeben."]
+
+
+def test_refusal_without_a_form_becomes_a_message():
+    request = _request()
+    with domain_errors(request) as outcome:
+        raise DomainError("Der Kurs ist voll.")
+    assert outcome.ok is False
+    assert [str(m) for m in get_messages(request)] == ["Der Kurs ist voll."]
+
+
+def test_success_leaves_the_outcome_ok():
+    with domain_errors(_request()) as outcome:
+        pass
+    assert outcome.ok is True
+
+
+@pytest.mark.parametrize("error", [NotFound("weg"), Forbidden("nein")])
+def test_not_found_and_forbidden_pass_through_to_the_404_403_policy(error):
+    with pytest.raises(type(error)), domain_errors(_request()):
+        raise error
