@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Engagement, HoursEntry, OnboardingCheck, RecordCheck
-from .services import _copy_onboarding, default_onboarding_template
+from .services import copy_onboarding, default_onboarding_template
 
 ROLE = "Lesepatin in der Grundschule (Demo)"
 
@@ -50,7 +50,7 @@ def load(*, out=print):
         if not created:
             out("engagements: demo engagement exists")
             return
-        _copy_onboarding(engagement)
+        copy_onboarding(engagement)
         for check in OnboardingCheck.objects.filter(engagement=engagement)[:3]:
             check.done_on = engagement.start
             check.done_by = coordinator

@@ -1,0 +1,89 @@
+"""The onboarding checklist: the organization's template and the ticks per engagement."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ehrensache.core.errors import InvalidInput
+
+from ..models import Engagement, OnboardingCheck, OnboardingItem, OnboardingTemplate
+from ._shared import _require_coordinator, _today
+
+DEFAULT_ONBOARDING_STEPS = [
+    gettext_lazy("Begrüßungsgespräch"),
+    gettext_lazy("Engagementvereinbarung"),
+    gettext_lazy("Informationen zum Versicherungsschutz"),
+    gettext_lazy("Hinweise zum Datenschutz und zur Schweigepflicht"),
+    gettext_lazy("Vorstellung im Team"),
+    gettext_lazy("Erste-Hilfe-Kurs"),
+]
+
+
+def default_onboarding_template(organization) -> OnboardingTemplate:
+    """The organization's checklist; created with the usual steps on first use."""
+    template = OnboardingTemplate.objects.filter(organization=organization).first()
+    if template is None:
+        with transaction.atomic():
+            template = OnboardingTemplate.objects.create(
+                organization=organization, name=_("Einarbeitung"), is_default=True
+            )
+            OnboardingItem.objects.bulk_create(
+                OnboardingItem(template=template, title=str(title), position=i)
+                for i, title in enumerate(DEFAULT_ONBOARDING_STEPS)
+            )
+    return template
+
+
+def add_onboarding_item(template: OnboardingTemplate, *, title: str, actor) -> OnboardingItem:
+    _require_coordinator(actor, template.organization_id)
+    title = (title or "").strip()
+    if not title:
+        raise InvalidInput(_("Bitte geben Sie den Schritt an."), field="title")
+    if template.items.filter(title__iexact=title).exists():
+        raise InvalidInput(_("Diesen Schritt gibt es schon."), field="title")
+    last = template.items.order_by("-position").values_list("position", flat=True).first()
+    return OnboardingItem.objects.create(
+        template=template, title=title[:160], position=(last or 0) + 1
+    )
+
+
+def remove_onboarding_item(item: OnboardingItem, *, actor) -> None:
+    """Removes the step from the checklist; steps already on engagements stay there."""
+    _require_coordinator(actor, item.template.organization_id)
+    item.delete()
+
+
+def add_onboarding_check(engagement: Engagement, *, title: str, actor) -> OnboardingCheck:
+    _require_coordinator(actor, engagement.organization_id)
+    title = (title or "").strip()
+    if not title:
+        raise InvalidInput(_("Bitte geben Sie den Schritt an."), field="title")
+    if engagement.onboarding_checks.filter(title__iexact=title).exists():
+        raise InvalidInput(_("Diesen Schritt gibt es schon."), field="title")
+    last = engagement.onboarding_checks.order_by("-position").first()
+    return OnboardingCheck.objects.create(
+        engagement=engagement, title=title[:160], position=(last.position + 1) if last else 0
+    )
+
+
+def tick_onboarding(
+    check: OnboardingCheck, *, done_on: date, actor, today: date | None = None
+) -> OnboardingCheck:
+    today = _today(today)
+    _require_coordinator(actor, check.engagement.organization_id)
+    if done_on > today:
+        raise InvalidInput(_("Das Datum liegt in der Zukunft."), field="done_on")
+    check.done_on = done_on
+    check.done_by = actor
+    check.save(update_fields=["done_on", "done_by"])
+    return check
+
+
+def untick_onboarding(check: OnboardingCheck, *, actor) -> OnboardingCheck:
+    _require_coordinator(actor, check.engagement.organization_id)
+    check.done_on = None
+    check.done_by = None
+    check.save(update_fields=["done_on", "done_by"])
+    return check

@@ -1,0 +1,98 @@
+"""Records particular programmes need: FSJ/BFD seminar days, hospice supervision, trainings."""
+
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from ehrensache.core.errors import DomainError, InvalidInput
+
+from ..dated import rule_value
+from ..models import (
+    MINUTES_PER_DAY,
+    Engagement,
+    Programme,
+    RuleKey,
+    SeminarDay,
+    SupervisionMeeting,
+    TrainingRecord,
+)
+from ._shared import _require_coordinator, _today
+
+
+def record_seminar_day(engagement: Engagement, *, date: date, title: str, actor, today=None):
+    today = _today(today)
+    _require_coordinator(actor, engagement.organization_id)
+    if engagement.programme not in (Programme.FSJ, Programme.BFD):
+        raise DomainError(_("Seminartage gibt es nur im FSJ und im BFD."))
+    if date > today:
+        raise InvalidInput(_("Das Datum liegt in der Zukunft."), field="date")
+    if engagement.seminar_days.filter(date=date).exists():
+        raise InvalidInput(_("Für diesen Tag ist schon ein Seminartag erfasst."), field="date")
+    return SeminarDay.objects.create(
+        engagement=engagement, date=date, title=(title or "").strip()[:200] or _("Seminar")
+    )
+
+
+def record_supervision(engagement: Engagement, *, date: date, minutes: int, actor, today=None):
+    today = _today(today)
+    _require_coordinator(actor, engagement.organization_id)
+    if engagement.programme != Programme.HOSPICE:
+        raise DomainError(_("Supervisionen werden für die Hospizbegleitung erfasst."))
+    if date > today:
+        raise InvalidInput(_("Das Datum liegt in der Zukunft."), field="date")
+    if not minutes or minutes <= 0 or minutes > MINUTES_PER_DAY:
+        raise InvalidInput(
+            _("Bitte geben Sie eine Dauer zwischen 1 Minute und 24 Stunden an."), field="minutes"
+        )
+    return SupervisionMeeting.objects.create(
+        engagement=engagement, date=date, minutes=minutes, recorded_by=actor
+    )
+
+
+def record_training(
+    organization,
+    *,
+    person,
+    kind: str,
+    title: str,
+    provider: str,
+    completed_on: date,
+    teaching_units,
+    actor,
+    today=None,
+) -> TrainingRecord:
+    """A coordinator records a training seen on a certificate (e.g. another provider's
+    hospice preparation course). Only for people engaged with the organization."""
+    today = _today(today)
+    _require_coordinator(actor, organization.pk)
+    if not Engagement.objects.filter(organization=organization, volunteer=person).exists() and not (
+        person.interests.filter(opportunity__organization=organization).exists()
+    ):
+        raise DomainError(_("Diese Person hat kein Engagement und kein Interesse bei Ihnen."))
+    if completed_on > today:
+        raise InvalidInput(_("Das Datum liegt in der Zukunft."), field="completed_on")
+    if teaching_units is None or teaching_units <= 0:
+        raise InvalidInput(
+            _("Bitte geben Sie die Unterrichtseinheiten an."), field="teaching_units"
+        )
+    if kind == TrainingRecord.Kind.INTEGRATION_BASIC:
+        low = rule_value(RuleKey.WIR_BASIC_MIN_UNITS, on=completed_on)
+        high = rule_value(RuleKey.WIR_BASIC_MAX_UNITS, on=completed_on)
+        if not low <= teaching_units <= high:
+            raise InvalidInput(
+                _("Eine Basisqualifizierung umfasst %(low)s bis %(high)s Unterrichtseinheiten.")
+                % {"low": low, "high": high},
+                field="teaching_units",
+            )
+    if not (title or "").strip() or not (provider or "").strip():
+        raise InvalidInput(_("Bitte geben Sie Titel und Anbieter an."), field="title")
+    return TrainingRecord.objects.create(
+        person=person,
+        organization=organization,
+        kind=kind,
+        title=title.strip()[:200],
+        provider=provider.strip()[:200],
+        completed_on=completed_on,
+        teaching_units=teaching_units,
+        recorded_by=actor,
+    )
