@@ -8,10 +8,24 @@
 """
 
 import rules
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def _is_model_permission(perm: str) -> bool:
+    """``perm`` names one of Django's default model permissions (as the admin asks them)."""
+    app_label, _sep, codename = perm.partition(".")
+    action, _sep, model_name = codename.partition("_")
+    if action not in ("add", "change", "delete", "view") or not model_name:
+        return False
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return False
+    return True
 
 
 class UserManager(BaseUserManager):
@@ -63,9 +77,14 @@ class User(AbstractUser):
         return self.display_name or self.email
 
     def has_perm(self, perm, obj=None):
-        """Platform permissions (``rules.py``) follow the role matrix, superusers included;
-        Django's model permissions (the admin) keep Django's meaning."""
-        if rules.perm_exists(perm):
+        """Platform permissions (``rules.py``) follow the role matrix, superusers included.
+
+        Django's model permissions keep Django's meaning where the Django admin asks them:
+        ``<app>.<add|change|delete|view>_<model>`` without an object (the admin never passes
+        one). A rule of the same name (``courses.view_course``) decides whenever the platform
+        asks about an object.
+        """
+        if rules.perm_exists(perm) and not (obj is None and _is_model_permission(perm)):
             return bool(self.is_active and rules.has_perm(perm, self, obj))
         return super().has_perm(perm, obj)
 

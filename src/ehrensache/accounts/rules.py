@@ -4,6 +4,10 @@ Role predicates take only the user (``is_agency_staff(user)``); object predicate
 user and the object and look at its ``agency_id`` / ``organization_id`` / state. All of them
 read ``roles_of(user)``, which costs three small queries once per request.
 
+There is deliberately no predicate for ``is_superuser``: the operator's account is for the
+Django admin and has on the platform's pages only what its memberships give it
+(docs/ARCHITECTURE.md, "Permissions").
+
     from ehrensache.accounts import rules as roles
     can_edit_agency = roles.staffs_agency | roles.is_network_staff_for_object
 """
@@ -16,11 +20,6 @@ from .roles import roles_of
 @rules.predicate
 def is_authenticated(user) -> bool:
     return bool(user is not None and user.is_authenticated)
-
-
-@rules.predicate
-def is_superuser(user) -> bool:
-    return bool(is_authenticated(user) and user.is_superuser)
 
 
 @rules.predicate
