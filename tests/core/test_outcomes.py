@@ -58,3 +58,29 @@ def test_success_leaves_the_outcome_ok():
 def test_not_found_and_forbidden_pass_through_to_the_404_403_policy(error):
     with pytest.raises(type(error)), domain_errors(_request()):
         raise error
+
+
+class SessionForm(forms.Form):
+    date = forms.DateField()
+    SERVICE_FIELDS = {"starts_at": "date"}
+
+
+def test_a_form_maps_the_services_field_names_to_its_own():
+    form = SessionForm({"date": "2026-12-24"})
+    form.is_valid()
+    with domain_errors(form):
+        raise InvalidInput("Liegt in der Vergangenheit.", field="starts_at")
+    assert form.errors == {"date": ["Liegt in der Vergangenheit."]}
+
+
+def test_with_two_targets_the_error_goes_to_the_form_that_has_the_field_else_the_last():
+    form, request = SessionForm({"date": "2026-12-24"}), _request()
+    form.is_valid()
+    with domain_errors(form, request):
+        raise InvalidInput("Liegt in der Vergangenheit.", field="starts_at")
+    with domain_errors(form, request):
+        raise DomainError("Nur die Mitarbeitenden des Anbieters dürfen das.", field="provider")
+    assert form.errors == {"date": ["Liegt in der Vergangenheit."]}
+    assert [str(m) for m in get_messages(request)] == [
+        "Nur die Mitarbeitenden des Anbieters dürfen das."
+    ]

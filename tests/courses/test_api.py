@@ -89,7 +89,7 @@ def test_participants_only_for_staff(client, course, staff, volunteer, other_age
     client.force_login(volunteer)
     assert client.get(url).status_code == 403
     client.force_login(outsider)
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 403  # sees the published course, does not manage it
     client.force_login(staff)
     assert [p["email"] for p in client.get(url).json()] == [volunteer.email]
 
@@ -111,20 +111,23 @@ def test_participants_403_for_people_who_offer_no_courses(client, course, volunt
     assert unknown.status_code == 403
 
 
-def test_participants_404_for_providers_of_other_courses(
+def test_participants_403_for_providers_of_other_published_courses_404_for_their_drafts(
     client, course, coordinator, other_agency, network_staff
 ):
     agency_outsider = AgencyMembershipFactory(agency=other_agency).user
-    url = f"/api/v1/courses/{course.pk}/participants"
+    draft = CourseFactory(agency=course.agency, status="draft")
 
     statuses = []
     for user in (coordinator, agency_outsider, network_staff):
         client.force_login(user)
-        response = client.get(url)
-        statuses.append((response.status_code, response.json()["code"]))
+        published = client.get(f"/api/v1/courses/{course.pk}/participants")
+        hidden = client.get(f"/api/v1/courses/{draft.pk}/participants")
+        statuses.append((published.json()["code"], hidden.json()["code"]))
 
-    assert statuses == [(404, "not_found")] * 3
-    assert response.json()["detail"] == "Diesen Kurs gibt es nicht."
+    assert statuses == [("forbidden", "not_found")] * 3
+    assert published.status_code == 403
+    assert published.json()["detail"] == "Nur die Mitarbeitenden des Anbieters dürfen das."
+    assert hidden.status_code == 404
 
 
 def test_participants_403_in_english_for_an_english_account(client, course, volunteer):

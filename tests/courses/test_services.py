@@ -5,10 +5,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ehrensache.core.errors import DomainError, InvalidInput
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from ehrensache.courses import services
 from ehrensache.courses.models import Completion, Course, Registration
-from tests.factories import AgencyMembershipFactory, OrganizationMembershipFactory
+from tests.factories import AgencyFactory, AgencyMembershipFactory, OrganizationMembershipFactory
 
 from .factories import CourseFactory
 
@@ -258,7 +258,7 @@ def test_other_agency_staff_may_not_move(course, other_agency, people):
     outsider = AgencyMembershipFactory(agency=other_agency).user
     regs = [services.register_for_course(course, person=p) for p in people[:3]]
 
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(NotFound):  # someone else's registration at someone else's course
         services.move_registration(regs[2], action="top", reason="x", actor=outsider)
 
 
@@ -287,7 +287,7 @@ def test_coordinator_registers_member_of_own_organization(course, coordinator, o
 
 
 def test_coordinator_may_not_register_strangers(course, coordinator, organization, volunteer):
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(Forbidden):
         services.register_for_course(
             course, person=volunteer, actor=coordinator, on_behalf_of=organization
         )
@@ -398,9 +398,17 @@ def test_create_course_needs_provider_staff(agency, volunteer, agency_staff):
         "teaching_units": Decimal("4"),
     }
 
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(Forbidden):
         services.create_course(
             provider_kind="agency", agency=agency, data=data, first_session=session, actor=volunteer
+        )
+    with pytest.raises(Forbidden):  # staff of one provider cannot offer as another
+        services.create_course(
+            provider_kind="agency",
+            agency=AgencyFactory(),
+            data=data,
+            first_session=session,
+            actor=agency_staff,
         )
     course = services.create_course(
         provider_kind="agency", agency=agency, data=data, first_session=session, actor=agency_staff

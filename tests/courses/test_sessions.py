@@ -10,7 +10,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from ehrensache.core.calendars import renew_calendar_feed
-from ehrensache.core.errors import DomainError, InvalidInput
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput
 from ehrensache.courses import services
 from ehrensache.courses.models import Registration, Session
 from tests.factories import AgencyMembershipFactory
@@ -233,7 +233,7 @@ def test_only_the_providers_staff_may_edit(
         "outsider": AgencyMembershipFactory(agency=other_agency).user,
     }[who]
 
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(Forbidden):  # the course is published: seen, not managed
         services.update_session(first, place="Anderswo", actor=actor)
 
     first.refresh_from_db()
@@ -341,7 +341,7 @@ def test_edit_page_is_for_the_providers_staff_only(
         statuses.append((client.get(url).status_code, client.post(url, _form(day)).status_code))
     client.force_login(staff)
 
-    assert statuses == [(404, 404)] * 3
+    assert statuses == [(403, 403)] * 3
     assert client.get(url).status_code == 200
     first.refresh_from_db()
     assert first.starts_at == _at(10, 18)

@@ -161,7 +161,7 @@ def test_staff_pages_for_staff_and_others(
     assert client.get(url).status_code == 302  # login first
     for person in (volunteer, coordinator, outsider):
         client.force_login(person)
-        assert client.get(url).status_code == 404
+        assert client.get(url).status_code == 403  # the published course is public
     client.force_login(staff)
     assert client.get(url).status_code == 200
 
@@ -170,7 +170,7 @@ def test_participant_page_is_staff_only(client, course, staff, volunteer):
     registration = services.register_for_course(course, person=volunteer)
     url = reverse("courses:participant", args=[course.pk, registration.pk])
     client.force_login(volunteer)
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 403
     client.force_login(staff)
     assert client.get(url).status_code == 200
 
@@ -258,10 +258,11 @@ def test_create_course_with_foreign_provider_is_refused(client, other_agency, ag
     assert "provider" in response.context["form"].errors
 
 
-def test_create_page_404_for_volunteer(client, volunteer):
+def test_create_page_403_for_volunteer(client, volunteer):
     client.force_login(volunteer)
 
-    assert client.get(reverse("courses:create")).status_code == 404
+    assert client.get(reverse("courses:create")).status_code == 403
+    assert client.get(reverse("courses:manage_list")).status_code == 403
 
 
 def test_attendance_close_certificate_and_verify(client, agency, people):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from ehrensache.core.errors import Forbidden
 from ehrensache.courses import services
 from ehrensache.courses.models import Registration
 from ehrensache.courses.queries import volunteers_of_organization
@@ -65,7 +66,7 @@ def test_former_volunteers_are_refused(course, coordinator, organization, status
         organization=organization, status=status, end=timezone.localdate() - timedelta(days=2)
     )
 
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(Forbidden):
         services.register_for_course(
             course, person=engagement.volunteer, actor=coordinator, on_behalf_of=organization
         )
@@ -84,7 +85,7 @@ def test_volunteer_of_other_organization_is_not_offered_and_refused(
     client.force_login(coordinator)
 
     page = client.get(reverse("courses:register_other", args=[course.pk])).content.decode()
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(Forbidden):
         services.register_for_course(
             course, person=stranger, actor=coordinator, on_behalf_of=organization
         )

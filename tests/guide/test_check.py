@@ -207,8 +207,8 @@ def test_members_see_results_but_cannot_manage(client, visible_round, volunteer)
     )
 
     assert results_page.status_code == 200
-    assert add.status_code == 404
-    assert links.status_code == 404
+    assert add.status_code == 403  # a member sees the team but does not lead the check
+    assert links.status_code == 403
     assert Measure.objects.count() == 0
 
 
@@ -231,7 +231,7 @@ def test_facilitating_agency_sees_results_only_when_allowed(
         reverse("guide:plan", args=[team.pk]), {"title": "x", "owner": "y"}
     ).status_code
 
-    assert (denied, allowed, manage) == (404, 200, 404)
+    assert (denied, allowed, manage) == (404, 200, 403)
 
 
 def test_other_agency_never_sees_results(client, visible_round, agency, other_agency, coordinator):
@@ -298,7 +298,7 @@ def test_team_create_view(client, coordinator, organization, reference):
 def test_volunteer_cannot_create_teams(client, volunteer):
     client.force_login(volunteer)
 
-    assert client.get(reverse("guide:team_create")).status_code == 404
+    assert client.get(reverse("guide:team_create")).status_code == 403
 
 
 # --- Plan and PDF ---------------------------------------------------------------------------
@@ -405,7 +405,7 @@ def test_aggregates_are_scoped_to_the_network_state(reference):
 def test_aggregates_only_for_network_staff(client, coordinator, agency_staff):
     for user in (coordinator, agency_staff):
         client.force_login(user)
-        assert client.get(reverse("guide:aggregates")).status_code == 404
+        assert client.get(reverse("guide:aggregates")).status_code == 403
 
 
 # --- Questionnaire editing ------------------------------------------------------------------
@@ -444,8 +444,8 @@ def test_published_versions_cannot_be_edited(client, network_staff, reference):
 def test_questionnaire_editor_is_for_network_staff_only(client, coordinator):
     client.force_login(coordinator)
 
-    assert client.get(reverse("guide:questionnaires")).status_code == 404
-    assert client.post(reverse("guide:questionnaires")).status_code == 404
+    assert client.get(reverse("guide:questionnaires")).status_code == 403
+    assert client.post(reverse("guide:questionnaires")).status_code == 403
 
 
 # --- Dashboard ------------------------------------------------------------------------------

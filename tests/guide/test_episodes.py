@@ -128,8 +128,8 @@ def test_editor_pages_are_for_network_staff_only(
     assert client.get(url).status_code == 302
     for user in (volunteer, coordinator):
         client.force_login(user)
-        assert client.get(url).status_code == 404
-        assert client.get(reverse("guide:editor")).status_code == 404
+        assert client.get(url).status_code == 403
+        assert client.get(reverse("guide:editor")).status_code == 403
     client.force_login(network_staff)
     assert client.get(url).status_code == 200
 

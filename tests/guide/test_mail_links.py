@@ -8,7 +8,7 @@ from django.core import mail
 from django.db import connection, models
 from django.urls import reverse
 
-from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from ehrensache.guide import services
 from ehrensache.guide.models import CheckRound, Invitation
 from tests.factories import OrganizationMembershipFactory
@@ -187,9 +187,10 @@ def test_only_managers_of_this_team_may_send(check_round, volunteer, organizatio
     make_team(other, organization, name="Anderes Team")
     add_member(check_round.team, volunteer, group="ehrenamt")
 
-    for actor in (volunteer, other):
-        with pytest.raises(NotFound):
-            _send(check_round, actor, ADDRESSES)
+    with pytest.raises(Forbidden):  # a member sees the team but does not lead the check
+        _send(check_round, volunteer, ADDRESSES)
+    with pytest.raises(NotFound):  # a colleague outside the team does not even see it
+        _send(check_round, other, ADDRESSES)
 
     assert Invitation.objects.count() == 0
 
@@ -244,7 +245,7 @@ def test_page_refuses_other_coordinators_and_members(
         client.logout()
         anonymous = _post(client, check_round, ADDRESSES[0])
 
-    assert statuses == [404, 404, 404]
+    assert statuses == [404, 404, 403]  # the member sees the round, may not send links
     assert anonymous.status_code == 302
     assert mail.outbox == []
     assert Invitation.objects.count() == 0

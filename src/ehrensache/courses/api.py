@@ -2,13 +2,13 @@
 
 Errors are ``{"detail", "code", "errors"}`` in the request's language. Provider endpoints
 answer 403 ``forbidden`` to people who offer no courses at all (no agency, organization or
-network role) and 404 to providers asking for another provider's course.
+network role) and, as everywhere (``core.permissions.require``), 404 for a course the
+person may not see (another provider's draft) and 403 for one they see but do not manage.
 """
 
 from datetime import date, datetime
 from decimal import Decimal
 
-import rules
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,11 +16,11 @@ from ninja import Query, Router, Schema
 from ninja.security import django_auth
 
 from ehrensache.api.schemas import ErrorOut
-from ehrensache.core.errors import Forbidden, NotFound
+from ehrensache.core.errors import NotFound
+from ehrensache.core.permissions import require
 
 from . import queries, services
 from .models import Category, Course, Registration
-from .rules import manages_course
 
 router = Router(tags=["courses"])
 
@@ -232,16 +232,18 @@ def register(request, course_id: int):
     summary="Teilnehmende (nur Anbieter)",
 )
 def participants(request, course_id: int):
-    if not rules.has_perm("courses.create_course", request.user):
-        raise Forbidden(
-            _(
-                "Teilnehmendenlisten sehen nur Anlaufstellen, Einsatzstellen und das Netzwerk, "
-                "die Kurse anbieten."
-            )
-        )
+    require(
+        request.user,
+        "courses.create_course",
+        message=_(
+            "Teilnehmendenlisten sehen nur Anlaufstellen, Einsatzstellen und das Netzwerk, "
+            "die Kurse anbieten."
+        ),
+    )
     course = Course.objects.filter(pk=course_id).first()
-    if course is None or not manages_course(request.user, course):
+    if course is None:
         raise NotFound(_("Diesen Kurs gibt es nicht."))
+    require(request.user, "courses.manage_course", course, message=services.STAFF_ONLY)
     return [
         {
             "id": r.pk,

@@ -4,8 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ehrensache.accounts.roles import roles_of
-
+from . import queries
 from .models import Category, Course
 
 
@@ -74,30 +73,7 @@ class CatalogueForm(forms.Form):
 
 def provider_choices(user):
     """(value, label) for each provider the user may offer courses for."""
-    from ehrensache.agencies.models import Agency
-    from ehrensache.organizations.models import Organization
-    from ehrensache.regions.models import State
-
-    roles = roles_of(user)
-    choices = []
-    for agency in Agency.objects.filter(pk__in=roles.agency_ids).order_by("name"):
-        choices.append((f"agency:{agency.pk}", agency.name))
-    for org in Organization.objects.filter(pk__in=roles.organization_ids).order_by("name"):
-        choices.append((f"organization:{org.pk}", org.name))
-    states = {
-        s.pk: s for s in State.objects.filter(pk__in=[i for i in roles.network_state_ids if i])
-    }
-    for state_id in sorted(roles.network_state_ids, key=lambda i: (i is not None, i or 0)):
-        if state_id is None:
-            choices.append(("network:", str(_("Netzwerk (bundesweit)"))))
-        else:
-            choices.append(
-                (
-                    f"network:{state_id}",
-                    str(_("Netzwerk %(state)s") % {"state": states[state_id].name}),
-                )
-            )
-    return choices
+    return queries.provider_choices(user)
 
 
 def resolve_provider(value: str):
@@ -235,7 +211,7 @@ class SessionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    # Service error fields -> form fields.
+    # Service error fields -> form fields (core.outcomes.domain_errors reads it).
     SERVICE_FIELDS = {"starts_at": "date", "ends_at": "end", "date": "date"}
 
     @classmethod
@@ -256,13 +232,6 @@ class SessionForm(forms.Form):
         if data.get("start") and data.get("end") and data["end"] <= data["start"]:
             self.add_error("end", _("Das Ende muss nach dem Beginn liegen."))
         return data
-
-    def is_about(self, exc) -> bool:
-        return exc.field in self.SERVICE_FIELDS or exc.field in self.fields
-
-    def add_service_error(self, exc) -> None:
-        field = self.SERVICE_FIELDS.get(exc.field, exc.field)
-        self.add_error(field if field in self.fields else None, str(exc))
 
     def service_data(self) -> dict:
         tz = timezone.get_current_timezone()

@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 
 from django.db.models import Count, F, Func, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ehrensache.accounts.roles import roles_of
 from ehrensache.core import search
@@ -233,12 +234,6 @@ def volunteers_of_organization(organization, *, today: date | None = None) -> Qu
     ).order_by("display_name", "pk")
 
 
-def may_register_others(actor, organization, person) -> bool:
-    if organization is None or organization.pk not in roles_of(actor).organization_ids:
-        return False
-    return volunteers_of_organization(organization).filter(pk=person.pk).exists()
-
-
 def coordinated_organizations(user) -> list:
     from ehrensache.organizations.models import Organization
 
@@ -257,3 +252,31 @@ def course_for_registration(user, pk):
     if course is None:
         course = courses_visible_to(user).filter(pk=pk).first()
     return course
+
+
+def provider_choices(user):
+    """(value, label) for each provider the user may offer courses for (their roles)."""
+    from ehrensache.agencies.models import Agency
+    from ehrensache.organizations.models import Organization
+    from ehrensache.regions.models import State
+
+    roles = roles_of(user)
+    choices = []
+    for agency in Agency.objects.filter(pk__in=roles.agency_ids).order_by("name"):
+        choices.append((f"agency:{agency.pk}", agency.name))
+    for org in Organization.objects.filter(pk__in=roles.organization_ids).order_by("name"):
+        choices.append((f"organization:{org.pk}", org.name))
+    states = {
+        s.pk: s for s in State.objects.filter(pk__in=[i for i in roles.network_state_ids if i])
+    }
+    for state_id in sorted(roles.network_state_ids, key=lambda i: (i is not None, i or 0)):
+        if state_id is None:
+            choices.append(("network:", str(_("Netzwerk (bundesweit)"))))
+        else:
+            choices.append(
+                (
+                    f"network:{state_id}",
+                    str(_("Netzwerk %(state)s") % {"state": states[state_id].name}),
+                )
+            )
+    return choices

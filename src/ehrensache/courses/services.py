@@ -15,11 +15,13 @@ from django.db.models import F, Max, Min, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ehrensache.core import search
-from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import Attachment, queue_mail
+from ehrensache.core.permissions import can, require
 
 from . import calendars
 from .models import (
@@ -31,15 +33,10 @@ from .models import (
     Session,
     search_parts,
 )
-from .rules import manages_course
 
 Status = Registration.Status
 DEFAULT_OFFER_HOURS = 48
-
-
-class PermissionDenied(DomainError):
-    status_code = 403
-    code = "forbidden"
+STAFF_ONLY = gettext_lazy("Nur die Mitarbeitenden des Anbieters dürfen das.")
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -53,11 +50,6 @@ def offer_hours(course) -> int:
 
 def cancellation_deadline(course):
     return course.cancellation_deadline or course.starts_at
-
-
-def _require_staff(course, actor):
-    if actor is None or not manages_course(actor, course):
-        raise PermissionDenied(_("Nur die Mitarbeitenden des Anbieters dürfen das."))
 
 
 def _log(registration, action, *, before="", actor=None, reason=""):
@@ -218,7 +210,9 @@ def create_course(
         network_state=network_state,
         created_by=actor,
     )
-    _require_staff(course, actor)
+    require(actor, "courses.create_course", message=STAFF_ONLY)
+    if not can(actor, "courses.manage_course", course):
+        raise Forbidden(STAFF_ONLY)
     for name in COURSE_FIELDS:
         if name in data:
             setattr(course, name, data[name])
@@ -233,7 +227,7 @@ def create_course(
 
 
 def update_course(course, *, data, actor) -> Course:
-    _require_staff(course, actor)
+    require(actor, "courses.manage_course", course, message=STAFF_ONLY)
     with transaction.atomic():
         course = lock_row(Course, course.pk)
         if course.status in (Course.Status.CANCELLED, Course.Status.CLOSED):
@@ -288,7 +282,7 @@ def _create_session(
 
 
 def add_session(course, *, actor, **fields) -> Session:
-    _require_staff(course, actor)
+    require(actor, "courses.manage_course", course, message=STAFF_ONLY)
     if course.status in (Course.Status.CANCELLED, Course.Status.CLOSED):
         raise DomainError(_("Abgesagte oder abgeschlossene Kurse können nicht geändert werden."))
     with transaction.atomic():
@@ -313,7 +307,7 @@ def update_session(session, *, actor, now=None, **fields) -> Session:
     """
     now = now or timezone.now()
     course = session.course
-    _require_staff(course, actor)
+    require(actor, "courses.manage_course", course, message=STAFF_ONLY)
     unknown = set(fields) - set(SESSION_FIELDS)
     if unknown:
         raise InvalidInput(_("Unbekannte Felder: %s") % ", ".join(sorted(unknown)))
@@ -395,7 +389,7 @@ def _mail_session_change(course, session, *, before, changed):
 
 def remove_session(session, *, actor) -> None:
     course = session.course
-    _require_staff(course, actor)
+    require(actor, "courses.manage_course", course, message=STAFF_ONLY)
     if session.attendances.exists():
         raise DomainError(_("Für diesen Termin ist schon Anwesenheit erfasst."))
     if course.sessions.count() == 1 and course.status != Course.Status.DRAFT:
@@ -406,7 +400,7 @@ def remove_session(session, *, actor) -> None:
 
 
 def publish_course(course, *, actor) -> Course:
-    _require_staff(course, actor)
+    require(actor, "courses.manage_course", course, message=STAFF_ONLY)
     if course.status != Course.Status.DRAFT:
         raise DomainError(_("Nur Entwürfe können veröffentlicht werden."))
     if not course.sessions.exists():
@@ -417,7 +411,7 @@ def publish_course(course, *, actor) -> Course:
 
 
 def cancel_course(course, *, reason, actor) -> Course:
-    _require_staff(course, actor)
+    require(actor, "courses.manage_course", course, message=STAFF_ONLY)
     if not (reason or "").strip():
         raise InvalidInput(_("Bitte geben Sie einen Grund an."), field="reason")
     with transaction.atomic():
@@ -465,14 +459,16 @@ def register_for_course(course, *, person, actor=None, on_behalf_of=None, now=No
     actor = actor or person
     now = now or timezone.now()
     if not person.is_authenticated or not person.is_active:
-        raise PermissionDenied(_("Bitte melden Sie sich zuerst an."))
+        raise Forbidden(_("Bitte melden Sie sich zuerst an."))
     if actor.pk != person.pk:
-        from .queries import may_register_others
+        from .queries import volunteers_of_organization
 
-        if on_behalf_of is None or not may_register_others(actor, on_behalf_of, person):
-            raise PermissionDenied(
-                _("Sie können nur Engagierte Ihrer eigenen Einsatzstelle anmelden.")
-            )
+        if (
+            on_behalf_of is None
+            or not can(actor, "courses.register_others", on_behalf_of)
+            or not volunteers_of_organization(on_behalf_of).filter(pk=person.pk).exists()
+        ):
+            raise Forbidden(_("Sie können nur Engagierte Ihrer eigenen Einsatzstelle anmelden."))
     try:
         with transaction.atomic():
             course = lock_row(Course, course.pk)
@@ -547,7 +543,7 @@ def cancel_registration(registration, *, actor, reason="", now=None) -> Registra
     course = registration.course
     by_staff = actor.pk != registration.person_id
     if by_staff:
-        _require_staff(course, actor)
+        require(actor, "courses.manage_registration", registration, message=STAFF_ONLY)
         if not (reason or "").strip():
             raise InvalidInput(_("Bitte geben Sie einen Grund an."), field="reason")
     with transaction.atomic():
@@ -581,8 +577,7 @@ def cancel_registration(registration, *, actor, reason="", now=None) -> Registra
 
 def confirm_offer(registration, *, actor, now=None) -> Registration:
     now = now or timezone.now()
-    if actor.pk != registration.person_id:
-        raise NotFound(_("Diese Anmeldung gibt es nicht."))
+    require(actor, "courses.answer_offer", registration)
     with transaction.atomic():
         course = lock_row(Course, registration.course_id)
         registration = Registration.objects.select_related("person").get(pk=registration.pk)
@@ -633,7 +628,7 @@ def expire_offers(*, now=None) -> int:
 def move_registration(registration, *, action, reason, actor, now=None) -> Registration:
     """Staff move someone by hand: ``confirm`` (onto a free seat) or ``top`` of the list."""
     course = registration.course
-    _require_staff(course, actor)
+    require(actor, "courses.manage_registration", registration, message=STAFF_ONLY)
     if not (reason or "").strip():
         raise InvalidInput(_("Bitte geben Sie einen Grund an."), field="reason")
     if action not in ("confirm", "top"):
@@ -681,12 +676,15 @@ def move_registration(registration, *, action, reason, actor, now=None) -> Regis
 
 def record_attendance(session, *, present_ids, actor) -> int:
     course = session.course
-    _require_staff(course, actor)
+    require(actor, "courses.manage_course", course, message=STAFF_ONLY)
     if course.status == Course.Status.CANCELLED:
         raise DomainError(_("Dieser Kurs wurde abgesagt."))
     if course.status == Course.Status.CLOSED:
         raise DomainError(_("Der Kurs ist abgeschlossen; die Anwesenheit ist festgeschrieben."))
-    present_ids = {int(pk) for pk in present_ids}
+    try:
+        present_ids = {int(pk) for pk in present_ids}
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(_("Ungültige Auswahl.")) from exc
     participants = list(
         course.registrations.filter(status=Status.CONFIRMED).values_list("pk", flat=True)
     )
@@ -712,7 +710,7 @@ def record_attendance(session, *, present_ids, actor) -> int:
 def close_course(course, *, actor, now=None) -> list[Completion]:
     """Close the course and issue certificates to everyone who met the completion rule."""
     now = now or timezone.now()
-    _require_staff(course, actor)
+    require(actor, "courses.manage_course", course, message=STAFF_ONLY)
     with transaction.atomic():
         course = lock_row(Course, course.pk)
         if course.status != Course.Status.PUBLISHED:

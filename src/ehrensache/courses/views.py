@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from ehrensache.core.errors import DomainError
+from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.pdf import pdf_response, render_pdf
+from ehrensache.core.permissions import require
 
 from . import calendars, queries, services, verification
 from .forms import (
@@ -26,15 +27,14 @@ from .forms import (
     resolve_provider,
 )
 from .models import Completion, Course, Registration, Session
-from .rules import manages_course
 
 PAGE_SIZE = 20
 
 
 def _managed_course(request, pk) -> Course:
-    course = get_object_or_404(queries.courses_visible_to(request.user), pk=pk)
-    if not manages_course(request.user, course):
-        raise Http404
+    """The course if the person manages it: 404 if they may not see it, else 403."""
+    course = get_object_or_404(Course.objects.select_related("agency", "organization"), pk=pk)
+    require(request.user, "courses.manage_course", course)
     return course
 
 
@@ -44,10 +44,6 @@ def _own_registration(request, pk) -> Registration:
         pk=pk,
         person=request.user,
     )
-
-
-def _fail(request, exc: DomainError):
-    messages.error(request, str(exc))
 
 
 # --- public ----------------------------------------------------------------------------------
@@ -95,10 +91,7 @@ def detail(request, pk):
         "free_seats": max(course.capacity - course.seats_taken, 0),
         "registration": registration,
         "position": queries.waiting_position(registration) if registration else None,
-        "is_staff": manages_course(request.user, course),
         "total_units": sum(s.teaching_units for s in course.sessions.all()),
-        "can_register_others": request.user.is_authenticated
-        and bool(queries.roles_of(request.user).organization_ids),
     }
     return render(request, "courses/detail.html", context)
 
@@ -134,10 +127,9 @@ def register(request, pk):
     course = queries.course_for_registration(request.user, pk)
     if course is None:
         raise Http404
-    try:
+    with domain_errors(request) as outcome:
         registration = services.register_for_course(course, person=request.user)
-    except DomainError as exc:
-        _fail(request, exc)
+    if not outcome.ok:
         return redirect(course.get_absolute_url())
     if registration.status == Registration.Status.CONFIRMED:
         messages.success(
@@ -151,9 +143,8 @@ def register(request, pk):
 @login_required
 def register_other(request, pk):
     course = get_object_or_404(queries.courses_visible_to(request.user), pk=pk)
+    require(request.user, "courses.register_others")
     organizations = queries.coordinated_organizations(request.user)
-    if not organizations:
-        raise Http404
     organization = organizations[0]
     if request.GET.get("org") or request.POST.get("org"):
         wanted = str(request.POST.get("org") or request.GET.get("org"))
@@ -162,16 +153,14 @@ def register_other(request, pk):
             raise Http404
     form = RegisterOtherForm(request.POST or None, organization=organization)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(request) as outcome:
             services.register_for_course(
                 course,
                 person=form.cleaned_data["person"],
                 actor=request.user,
                 on_behalf_of=organization,
             )
-        except DomainError as exc:
-            _fail(request, exc)
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("Die Person ist angemeldet und wird per E-Mail benachrichtigt.")
             )
@@ -205,13 +194,12 @@ def registration(request, pk):
 @require_POST
 def confirm(request, pk):
     registration = _own_registration(request, pk)
-    try:
+    with domain_errors(request) as outcome:
         services.confirm_offer(registration, actor=request.user)
+    if outcome.ok:
         messages.success(
             request, _("Ihr Platz ist bestätigt. Eine E-Mail mit den Terminen ist unterwegs.")
         )
-    except DomainError as exc:
-        _fail(request, exc)
     return redirect("courses:registration", pk=registration.pk)
 
 
@@ -219,21 +207,17 @@ def confirm(request, pk):
 @require_POST
 def cancel(request, pk):
     registration = _own_registration(request, pk)
-    try:
+    with domain_errors(request) as outcome:
         services.cancel_registration(registration, actor=request.user)
+    if outcome.ok:
         messages.success(request, _("Sie sind vom Kurs abgemeldet."))
-    except DomainError as exc:
-        _fail(request, exc)
     return redirect("courses:registration", pk=registration.pk)
 
 
 @login_required
 def certificate(request, pk):
     registration = get_object_or_404(Registration.objects.select_related("course", "person"), pk=pk)
-    if registration.person_id != request.user.pk and not manages_course(
-        request.user, registration.course
-    ):
-        raise Http404
+    require(request.user, "courses.view_registration", registration)
     completion = get_object_or_404(Completion, registration=registration)
     pdf = render_pdf(
         "courses/certificate.html",
@@ -254,34 +238,26 @@ def certificate(request, pk):
 
 @login_required
 def manage_list(request):
+    require(request.user, "courses.create_course")
     courses = queries.courses_managed_by(request.user)
     page = Paginator(courses, PAGE_SIZE).get_page(request.GET.get("page"))
-    can_create = bool(CreateCourseForm(user=request.user).fields["provider"].choices)
-    if not can_create and not page.object_list:
-        raise Http404
-    return render(request, "courses/manage_list.html", {"page_obj": page, "can_create": can_create})
+    return render(request, "courses/manage_list.html", {"page_obj": page})
 
 
 @login_required
 def create(request):
+    require(request.user, "courses.create_course")
     form = CreateCourseForm(request.POST or None, user=request.user)
-    if not form.fields["provider"].choices:
-        raise Http404
     session_form = SessionForm(request.POST or None, prefix="session")
     if request.method == "POST" and form.is_valid() and session_form.is_valid():
-        try:
+        with domain_errors(session_form, request) as outcome:
             course = services.create_course(
                 **resolve_provider(form.cleaned_data["provider"]),
                 data=form.service_data(),
                 first_session=session_form.service_data(),
                 actor=request.user,
             )
-        except DomainError as exc:
-            if session_form.is_about(exc):
-                session_form.add_service_error(exc)
-            else:
-                _fail(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Der Kurs ist als Entwurf angelegt."))
             return redirect("courses:manage", pk=course.pk)
     return render(request, "courses/course_form.html", {"form": form, "session_form": session_form})
@@ -292,13 +268,11 @@ def edit(request, pk):
     course = _managed_course(request, pk)
     form = CourseForm(request.POST or None, instance=course, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(request) as outcome:
             services.update_course(
                 Course.objects.get(pk=pk), data=form.service_data(), actor=request.user
             )
-        except DomainError as exc:
-            _fail(request, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Die Änderungen sind gespeichert."))
             return redirect("courses:manage", pk=pk)
     return render(request, "courses/course_form.html", {"form": form, "course": course})
@@ -310,11 +284,9 @@ def manage(request, pk):
     course = queries.with_seat_counts(Course.objects.filter(pk=course.pk)).get()
     session_form = SessionForm(request.POST or None, prefix="session")
     if request.method == "POST" and session_form.is_valid():
-        try:
+        with domain_errors(session_form) as outcome:
             services.add_session(course, actor=request.user, **session_form.service_data())
-        except DomainError as exc:
-            session_form.add_service_error(exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Der Termin ist angelegt."))
             return redirect("courses:manage", pk=pk)
     return render(
@@ -335,11 +307,9 @@ def edit_session(request, pk, session_pk):
     session = get_object_or_404(Session, pk=session_pk, course=course)
     form = SessionForm(request.POST or None, initial=SessionForm.initial_for(session))
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.update_session(session, actor=request.user, **form.service_data())
-        except DomainError as exc:
-            form.add_service_error(exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Der Termin ist geändert."))
             return redirect("courses:manage", pk=pk)
     return render(
@@ -359,11 +329,10 @@ def edit_session(request, pk, session_pk):
 def remove_session(request, pk, session_pk):
     course = _managed_course(request, pk)
     session = get_object_or_404(Session, pk=session_pk, course=course)
-    try:
+    with domain_errors(request) as outcome:
         services.remove_session(session, actor=request.user)
+    if outcome.ok:
         messages.success(request, _("Der Termin ist entfernt."))
-    except DomainError as exc:
-        _fail(request, exc)
     return redirect("courses:manage", pk=pk)
 
 
@@ -371,11 +340,10 @@ def remove_session(request, pk, session_pk):
 @require_POST
 def publish(request, pk):
     course = _managed_course(request, pk)
-    try:
+    with domain_errors(request) as outcome:
         services.publish_course(course, actor=request.user)
+    if outcome.ok:
         messages.success(request, _("Der Kurs ist veröffentlicht."))
-    except DomainError as exc:
-        _fail(request, exc)
     return redirect("courses:manage", pk=pk)
 
 
@@ -384,11 +352,9 @@ def cancel_course(request, pk):
     course = _managed_course(request, pk)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(request) as outcome:
             services.cancel_course(course, reason=form.cleaned_data["reason"], actor=request.user)
-        except DomainError as exc:
-            _fail(request, exc)
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("Der Kurs ist abgesagt; alle Angemeldeten werden benachrichtigt.")
             )
@@ -400,11 +366,9 @@ def cancel_course(request, pk):
 @require_POST
 def close(request, pk):
     course = _managed_course(request, pk)
-    try:
+    with domain_errors(request) as outcome:
         completions = services.close_course(course, actor=request.user)
-    except DomainError as exc:
-        _fail(request, exc)
-    else:
+    if outcome.ok:
         messages.success(
             request,
             _("Der Kurs ist abgeschlossen. %(count)d Teilnahmebescheinigung(en) ausgestellt.")
@@ -486,24 +450,25 @@ def participant(request, pk, registration_pk):
     remove_form = ReasonForm(
         request.POST if request.POST.get("form") == "remove" else None, prefix="remove"
     )
-    try:
-        if move_form.is_bound and move_form.is_valid():
+    if move_form.is_bound and move_form.is_valid():
+        with domain_errors(request) as outcome:
             services.move_registration(
                 registration,
                 action=move_form.cleaned_data["action"],
                 reason=move_form.cleaned_data["reason"],
                 actor=request.user,
             )
+        if outcome.ok:
             messages.success(request, _("Die Änderung ist gespeichert."))
             return redirect("courses:participants", pk=pk)
-        if remove_form.is_bound and remove_form.is_valid():
+    if remove_form.is_bound and remove_form.is_valid():
+        with domain_errors(request) as outcome:
             services.cancel_registration(
                 registration, actor=request.user, reason=remove_form.cleaned_data["reason"]
             )
+        if outcome.ok:
             messages.success(request, _("Die Person ist abgemeldet."))
             return redirect("courses:participants", pk=pk)
-    except DomainError as exc:
-        _fail(request, exc)
     events = registration.events.select_related("actor")
     return render(
         request,
@@ -531,16 +496,11 @@ def attendance(request, pk, session_pk):
         .order_by("person__display_name", "pk")
     )
     if request.method == "POST":
-        try:
+        with domain_errors(request) as outcome:
             services.record_attendance(
                 session, present_ids=request.POST.getlist("present"), actor=request.user
             )
-        except (DomainError, ValueError) as exc:
-            _fail(
-                request,
-                exc if isinstance(exc, DomainError) else DomainError(_("Ungültige Auswahl.")),
-            )
-        else:
+        if outcome.ok:
             messages.success(request, _("Die Anwesenheit ist gespeichert."))
             return redirect("courses:attendance", pk=pk, session_pk=session_pk)
     for row in rows:

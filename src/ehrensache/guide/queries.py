@@ -3,13 +3,14 @@
 from django.db.models import Count, Prefetch, Q
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.core.permissions import can
 from ehrensache.core.search import full_text_filter
 
 from .models import CheckRound, Dimension, Episode, Team, TeamMember
 
 
 def episodes_visible_to(user):
-    if user.has_perm("guide.edit_episodes"):
+    if can(user, "guide.edit_episodes"):
         return Episode.objects.all()
     return Episode.objects.filter(is_published=True)
 
@@ -92,3 +93,24 @@ def questionnaire_dimensions(questionnaire):
         .prefetch_related("statements")
         .order_by("position", "pk")
     )
+
+
+def organizations_for_new_team(user):
+    """The organizations the person may create a Kooperations-Check team for."""
+    from ehrensache.organizations.models import Organization
+
+    return Organization.objects.filter(pk__in=roles_of(user).organization_ids).order_by("name")
+
+
+def agencies_for_new_team(user):
+    """The agencies the person may facilitate a Kooperations-Check team for."""
+    from ehrensache.agencies.models import Agency
+
+    return Agency.objects.filter(pk__in=roles_of(user).agency_ids).order_by("name")
+
+
+def statewide_aggregates_for(user):
+    """The statewide aggregates of the states the person is network staff for."""
+    from .results import statewide_aggregates
+
+    return statewide_aggregates(state_ids=roles_of(user).network_state_ids)

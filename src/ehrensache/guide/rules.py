@@ -4,12 +4,17 @@
 - questionnaire and statewide aggregates: network staff;
 - a team: its members see results and plan; managers run rounds, links and the plan;
   staff of the facilitating agency see results and plan only if the team allowed it;
-- creating a team: coordinators (for their organization) and agency staff (facilitated).
+- creating a team: coordinators (for their organization) and agency staff (facilitated);
+- answering with one's account: the team's members.
+
+The operator's superuser account has none of these without a membership (ARCHITECTURE.md,
+"Permissions"): it cannot change another organization's team, its rounds or members.
 """
 
 import rules
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.accounts.rules import coordinates_organization, staffs_agency
 
 
 @rules.predicate
@@ -18,13 +23,21 @@ def is_network_staff(user):
 
 
 @rules.predicate
-def may_create_team(user):
-    roles = roles_of(user)
-    return roles.is_coordinator or roles.is_agency_staff
+def may_create_team(user, place=None):
+    """Without a place: coordinates an organization or staffs an agency. With one: the
+    organization they coordinate or the agency they staff (a facilitated team)."""
+    if place is None:
+        roles = roles_of(user)
+        return roles.is_coordinator or roles.is_agency_staff
+    if place.__class__.__name__ == "Organization":
+        return coordinates_organization(user, place)
+    if place.__class__.__name__ == "Agency":
+        return staffs_agency(user, place)
+    return False
 
 
 def _membership(user, team):
-    if not user.is_authenticated or team is None:
+    if user is None or not user.is_authenticated or team is None:
         return None
     cache = getattr(user, "_guide_team_memberships", None)
     if cache is None:
@@ -61,3 +74,5 @@ rules.add_perm("guide.create_team", may_create_team)
 rules.add_perm("guide.view_team", is_team_member | is_permitted_agency)
 rules.add_perm("guide.view_results", is_team_member | is_permitted_agency)
 rules.add_perm("guide.manage_team", is_team_manager)
+rules.add_perm("guide.view_members", is_team_member)
+rules.add_perm("guide.answer_round", is_team_member)

@@ -13,12 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ehrensache.accounts.roles import roles_of
 from ehrensache.core import search
 from ehrensache.core.counters import count_in_window, uncount
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
+from ehrensache.core.permissions import require
 from ehrensache.core.tokens import find_by_token, new_token
 
 from .models import (
@@ -40,11 +40,6 @@ from .models import (
 MAX_LINKS_PER_REQUEST = 100
 MAX_MAILED_LINKS_PER_REQUEST = 50
 MAIL_LANGUAGES = ("de", "en")
-
-
-def _check(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
-        raise NotFound(_("Nicht gefunden."))
 
 
 def guide_setting(name, default):
@@ -79,7 +74,7 @@ def refresh_search_fields(episode: Episode) -> None:
 
 def save_episode(form, *, actor) -> Episode:
     """Create or change an episode from a valid ``EpisodeForm``."""
-    _check(actor, "guide.edit_episodes")
+    require(actor, "guide.edit_episodes")
     with transaction.atomic():
         episode = form.save()
         refresh_search_fields(episode)
@@ -99,7 +94,7 @@ def current_questionnaire() -> Questionnaire | None:
 
 def draft_new_version(*, actor) -> Questionnaire:
     """Copy the newest version into a new draft (dimensions and statements)."""
-    _check(actor, "guide.edit_questionnaire")
+    require(actor, "guide.edit_questionnaire")
     with transaction.atomic():
         if Questionnaire.objects.filter(status=Questionnaire.Status.DRAFT).exists():
             raise DomainError(_("Es gibt schon einen Entwurf. Bitte bearbeiten Sie diesen."))
@@ -135,7 +130,7 @@ def _require_draft(questionnaire):
 
 def save_questionnaire_form(form, *, actor):
     """Save a form bound to a draft questionnaire, dimension or statement."""
-    _check(actor, "guide.edit_questionnaire")
+    require(actor, "guide.edit_questionnaire")
     instance = form.instance
     questionnaire = (
         instance
@@ -149,13 +144,13 @@ def save_questionnaire_form(form, *, actor):
 
 
 def delete_statement(statement, *, actor):
-    _check(actor, "guide.edit_questionnaire")
+    require(actor, "guide.edit_questionnaire")
     _require_draft(statement.dimension.questionnaire)
     statement.delete()
 
 
 def publish_questionnaire(questionnaire, *, actor) -> Questionnaire:
-    _check(actor, "guide.edit_questionnaire")
+    require(actor, "guide.edit_questionnaire")
     _require_draft(questionnaire)
     counts = [d.statements.count() for d in questionnaire.dimensions.all()]
     if not counts or 0 in counts:
@@ -180,18 +175,10 @@ def create_team(
 
     The creator becomes the team's first member and manager, in ``group``.
     """
-    roles = roles_of(actor)
     if organization is None and facilitating_agency is None:
         raise InvalidInput(_("Bitte wählen Sie eine Einsatzstelle oder eine Anlaufstelle."))
-    if organization is not None and organization.pk not in roles.organization_ids:
-        raise NotFound(_("Nicht gefunden."))
-    if (
-        organization is None
-        and facilitating_agency is not None
-        and facilitating_agency.pk not in roles.agency_ids
-    ):
-        raise NotFound(_("Nicht gefunden."))
     place = organization or facilitating_agency
+    require(actor, "guide.create_team", place)
     state_id = place.district.state_id if place.district_id else None
     with transaction.atomic():
         team = Team.objects.create(
@@ -207,7 +194,7 @@ def create_team(
 
 
 def update_team_settings(team, *, facilitating_agency, agency_may_view, actor) -> Team:
-    _check(actor, "guide.manage_team", team)
+    require(actor, "guide.manage_team", team)
     team.facilitating_agency = facilitating_agency
     team.agency_may_view = bool(agency_may_view and facilitating_agency)
     team.save(update_fields=["facilitating_agency", "agency_may_view"])
@@ -217,7 +204,7 @@ def update_team_settings(team, *, facilitating_agency, agency_may_view, actor) -
 def add_team_member(team, *, email, group, is_manager=False, actor) -> TeamMember:
     from ehrensache.accounts.models import User
 
-    _check(actor, "guide.manage_team", team)
+    require(actor, "guide.manage_team", team)
     user = User.objects.filter(email__iexact=(email or "").strip()).first()
     if user is None:
         raise InvalidInput(
@@ -234,7 +221,7 @@ def add_team_member(team, *, email, group, is_manager=False, actor) -> TeamMembe
 
 def remove_team_member(member, *, actor) -> None:
     team = member.team
-    _check(actor, "guide.manage_team", team)
+    require(actor, "guide.manage_team", team)
     if member.is_manager and team.members.filter(is_manager=True).count() == 1:
         raise DomainError(_("Das Team braucht mindestens eine Person, die den Check leitet."))
     member.delete()
@@ -244,7 +231,7 @@ def remove_team_member(member, *, actor) -> None:
 
 
 def start_round(team, *, actor) -> CheckRound:
-    _check(actor, "guide.manage_team", team)
+    require(actor, "guide.manage_team", team)
     questionnaire = current_questionnaire()
     if questionnaire is None:
         raise DomainError(_("Es ist noch kein Fragebogen veröffentlicht."))
@@ -261,7 +248,7 @@ def start_round(team, *, actor) -> CheckRound:
 
 
 def close_round(check_round, *, actor) -> CheckRound:
-    _check(actor, "guide.manage_team", check_round.team)
+    require(actor, "guide.manage_team", check_round.team)
     check_round.status = CheckRound.Status.CLOSED
     check_round.closed_at = timezone.now()
     check_round.save(update_fields=["status", "closed_at"])
@@ -270,7 +257,7 @@ def close_round(check_round, *, actor) -> CheckRound:
 
 def create_answer_links(check_round, *, group, count, valid_days, actor) -> list[str]:
     """``count`` single-use tokens for ``group``; the tokens are returned once, never stored."""
-    _check(actor, "guide.manage_team", check_round.team)
+    require(actor, "guide.manage_team", check_round.team)
     if check_round.status != CheckRound.Status.OPEN:
         raise DomainError(_("Diese Runde ist abgeschlossen."))
     if group not in Group.values:
@@ -372,7 +359,7 @@ def mail_answer_links(check_round, *, emails, group, valid_days, language="de", 
     with the new invitations in random order, so not even the order typed matches the
     order of the invitation rows.
     """
-    _check(actor, "guide.manage_team", check_round.team)
+    require(actor, "guide.manage_team", check_round.team)
     addresses = clean_addresses(emails)
     if language not in MAIL_LANGUAGES:
         raise InvalidInput(_("Bitte wählen Sie eine Sprache."), field="language")
@@ -537,7 +524,7 @@ def save_answers(response: Response, *, values: dict[int, int], submit: bool) ->
 
 
 def add_measure(team, *, title, owner, due_date=None, dimension_key="", check_round=None, actor):
-    _check(actor, "guide.manage_team", team)
+    require(actor, "guide.manage_team", team)
     if not (title or "").strip():
         raise InvalidInput(_("Bitte beschreiben Sie die Maßnahme."), field="title")
     if not (owner or "").strip():
@@ -555,7 +542,7 @@ def add_measure(team, *, title, owner, due_date=None, dimension_key="", check_ro
 
 
 def set_measure_status(measure, *, status, actor) -> Measure:
-    _check(actor, "guide.manage_team", measure.team)
+    require(actor, "guide.manage_team", measure.team)
     if status not in Measure.Status.values:
         raise InvalidInput(_("Bitte wählen Sie einen gültigen Status."), field="status")
     measure.status = status
@@ -564,5 +551,5 @@ def set_measure_status(measure, *, status, actor) -> Measure:
 
 
 def delete_measure(measure, *, actor) -> None:
-    _check(actor, "guide.manage_team", measure.team)
+    require(actor, "guide.manage_team", measure.team)
     measure.delete()

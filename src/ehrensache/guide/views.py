@@ -12,9 +12,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ehrensache.accounts.roles import roles_of
 from ehrensache.core.errors import DomainError
+from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.pdf import pdf_response, render_pdf
+from ehrensache.core.permissions import can, require
 
 from . import queries, results, services
 from .forms import (
@@ -34,11 +35,6 @@ from .forms import (
 from .models import Episode, Measure, Questionnaire, Statement, TeamMember
 
 PAGE_SIZE = 20
-
-
-def _require(request, perm, obj=None):
-    if not request.user.has_perm(perm, obj):
-        raise Http404
 
 
 # --- Guide ----------------------------------------------------------------------------------
@@ -107,14 +103,14 @@ def worksheet_pdf(request, number, slug):
 
 @login_required
 def editor_index(request):
-    _require(request, "guide.edit_episodes")
+    require(request.user, "guide.edit_episodes")
     episodes = Episode.objects.order_by("number")
     return render(request, "guide/editor/index.html", {"episodes": episodes})
 
 
 @login_required
 def episode_edit(request, pk=None):
-    _require(request, "guide.edit_episodes")
+    require(request.user, "guide.edit_episodes")
     instance = get_object_or_404(Episode, pk=pk) if pk else None
     form = EpisodeForm(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -126,12 +122,11 @@ def episode_edit(request, pk=None):
 
 @login_required
 def questionnaire_index(request):
-    _require(request, "guide.edit_questionnaire")
+    require(request.user, "guide.edit_questionnaire")
     if request.method == "POST":
-        try:
+        with domain_errors(request) as outcome:
             draft = services.draft_new_version(actor=request.user)
-        except DomainError as exc:
-            messages.error(request, str(exc))
+        if not outcome.ok:
             return redirect("guide:questionnaires")
         return redirect("guide:questionnaire", pk=draft.pk)
     versions = Questionnaire.objects.annotate(
@@ -143,18 +138,17 @@ def questionnaire_index(request):
 
 @login_required
 def questionnaire_detail(request, pk):
-    _require(request, "guide.edit_questionnaire")
+    require(request.user, "guide.edit_questionnaire")
     questionnaire = get_object_or_404(Questionnaire, pk=pk)
     is_draft = questionnaire.status == Questionnaire.Status.DRAFT
     meta_form = QuestionnaireForm(instance=questionnaire)
     statement_form = StatementForm(questionnaire=questionnaire)
     if request.method == "POST" and is_draft:
         if "publish" in request.POST:
-            try:
+            with domain_errors(request) as outcome:
                 services.publish_questionnaire(questionnaire, actor=request.user)
+            if outcome.ok:
                 messages.success(request, _("Die neue Version ist veröffentlicht."))
-            except DomainError as exc:
-                messages.error(request, str(exc))
             return redirect("guide:questionnaire", pk=pk)
         if "meta" in request.POST:
             meta_form = QuestionnaireForm(request.POST, instance=questionnaire)
@@ -183,7 +177,7 @@ def questionnaire_detail(request, pk):
 
 @login_required
 def statement_edit(request, pk):
-    _require(request, "guide.edit_questionnaire")
+    require(request.user, "guide.edit_questionnaire")
     statement = get_object_or_404(
         Statement.objects.select_related("dimension__questionnaire"), pk=pk
     )
@@ -209,60 +203,50 @@ def statement_edit(request, pk):
 
 
 def check_index(request):
-    roles = roles_of(request.user)
     teams = queries.teams_visible_to(request.user)
     return render(
         request,
         "guide/check/index.html",
-        {
-            "teams": teams,
-            "may_create": request.user.has_perm("guide.create_team"),
-            "is_network": roles.is_network_staff,
-            "threshold": services.min_group_size(),
-        },
+        {"teams": teams, "threshold": services.min_group_size()},
     )
 
 
 @login_required
 def team_create(request):
-    _require(request, "guide.create_team")
-    from ehrensache.agencies.models import Agency
-    from ehrensache.organizations.models import Organization
-
-    roles = roles_of(request.user)
+    require(request.user, "guide.create_team")
     form = TeamForm(
         request.POST or None,
-        organizations=Organization.objects.filter(pk__in=roles.organization_ids).order_by("name"),
-        agencies=Agency.objects.filter(pk__in=roles.agency_ids).order_by("name"),
+        organizations=queries.organizations_for_new_team(request.user),
+        agencies=queries.agencies_for_new_team(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             team = services.create_team(
                 name=form.cleaned_data["name"],
                 group=form.cleaned_data["group"],
                 actor=request.user,
                 **form.cleaned_data["place"],
             )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Das Team ist angelegt."))
             return redirect(team)
     return render(request, "guide/check/team_form.html", {"form": form})
 
 
-def _team_or_404(request, pk, perm="guide.view_team"):
+def _team(request, pk, perm="guide.view_team"):
+    """The team if the person has ``perm`` on it: 404 if they may not see it, else 403."""
     team = queries.team_detail(pk)
-    if team is None or not request.user.has_perm(perm, team):
+    if team is None:
         raise Http404
+    require(request.user, perm, team)
     return team
 
 
 @login_required
 def team(request, pk, member_form=None, settings_form=None):
-    team = _team_or_404(request, pk)
-    manages = request.user.has_perm("guide.manage_team", team)
-    is_member = team.members.filter(user=request.user).exists()
+    team = _team(request, pk)
+    manages = can(request.user, "guide.manage_team", team)
+    is_member = can(request.user, "guide.view_members", team)
     return render(
         request,
         "guide/check/team.html",
@@ -287,14 +271,12 @@ def team(request, pk, member_form=None, settings_form=None):
 @login_required
 @require_POST
 def team_member_add(request, pk):
-    team_obj = _team_or_404(request, pk, "guide.manage_team")
+    team_obj = _team(request, pk, "guide.manage_team")
     form = MemberForm(request.POST)
     if form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.add_team_member(team_obj, actor=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form.add_error("email", str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Die Person gehört jetzt zum Team."))
             return redirect(team_obj)
     return team(request, pk, member_form=form)
@@ -304,19 +286,18 @@ def team_member_add(request, pk):
 @require_POST
 def team_member_remove(request, pk):
     member = get_object_or_404(TeamMember.objects.select_related("team"), pk=pk)
-    _team_or_404(request, member.team_id, "guide.manage_team")
-    try:
+    _team(request, member.team_id, "guide.manage_team")
+    with domain_errors(request) as outcome:
         services.remove_team_member(member, actor=request.user)
+    if outcome.ok:
         messages.success(request, _("Die Person gehört nicht mehr zum Team."))
-    except DomainError as exc:
-        messages.error(request, str(exc))
     return redirect(member.team)
 
 
 @login_required
 @require_POST
 def team_settings(request, pk):
-    team_obj = _team_or_404(request, pk, "guide.manage_team")
+    team_obj = _team(request, pk, "guide.manage_team")
     form = TeamSettingsForm(request.POST)
     if form.is_valid():
         services.update_team_settings(team_obj, actor=request.user, **form.cleaned_data)
@@ -328,29 +309,30 @@ def team_settings(request, pk):
 @login_required
 @require_POST
 def round_start(request, pk):
-    team_obj = _team_or_404(request, pk, "guide.manage_team")
-    try:
+    team_obj = _team(request, pk, "guide.manage_team")
+    with domain_errors(request) as outcome:
         check_round = services.start_round(team_obj, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    if not outcome.ok:
         return redirect(team_obj)
     messages.success(request, _("Die Runde hat begonnen. Erzeugen Sie jetzt die Antwortlinks."))
     return redirect(check_round)
 
 
-def _round_or_404(request, pk, perm="guide.view_team"):
+def _round(request, pk, perm="guide.view_team"):
+    """The round if the person has ``perm`` on its team: 404 if they may not see it, else 403."""
     check_round = queries.round_detail(pk)
-    if check_round is None or not request.user.has_perm(perm, check_round.team):
+    if check_round is None:
         raise Http404
+    require(request.user, perm, check_round.team)
     return check_round
 
 
 @never_cache
 @login_required
 def round_detail(request, pk, links_form=None, tokens=None, token_group=None, mail_form=None):
-    check_round = _round_or_404(request, pk)
+    check_round = _round(request, pk)
     team_obj = check_round.team
-    manages = request.user.has_perm("guide.manage_team", team_obj)
+    manages = can(request.user, "guide.manage_team", team_obj)
     profile = results.round_profile(check_round)
     invitations = check_round.invitations.all()
     return render(
@@ -360,7 +342,7 @@ def round_detail(request, pk, links_form=None, tokens=None, token_group=None, ma
             "round": check_round,
             "team": team_obj,
             "manages": manages,
-            "is_member": team_obj.members.filter(user=request.user).exists(),
+            "is_member": can(request.user, "guide.answer_round", team_obj),
             "profile": profile,
             "links_form": links_form or LinksForm(),
             "mail_form": mail_form or MailLinksForm(prefix="mail"),
@@ -378,16 +360,14 @@ def round_detail(request, pk, links_form=None, tokens=None, token_group=None, ma
 @login_required
 @require_POST
 def round_links(request, pk):
-    check_round = _round_or_404(request, pk, "guide.manage_team")
+    check_round = _round(request, pk, "guide.manage_team")
     form = LinksForm(request.POST)
     if form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             tokens = services.create_answer_links(
                 check_round, actor=request.user, **form.cleaned_data
             )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             group = dict(form.fields["group"].choices)[form.cleaned_data["group"]]
             return round_detail(request, pk, tokens=tokens, token_group=group)
     return round_detail(request, pk, links_form=form)
@@ -397,14 +377,12 @@ def round_links(request, pk):
 @login_required
 @require_POST
 def round_mail_links(request, pk):
-    check_round = _round_or_404(request, pk, "guide.manage_team")
+    check_round = _round(request, pk, "guide.manage_team")
     form = MailLinksForm(request.POST, prefix="mail")
     if form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             sent = services.mail_answer_links(check_round, actor=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 ngettext(
@@ -421,7 +399,7 @@ def round_mail_links(request, pk):
 @login_required
 @require_POST
 def round_close(request, pk):
-    check_round = _round_or_404(request, pk, "guide.manage_team")
+    check_round = _round(request, pk, "guide.manage_team")
     services.close_round(check_round, actor=request.user)
     messages.success(request, _("Die Runde ist abgeschlossen."))
     return redirect(check_round)
@@ -445,15 +423,15 @@ def _results_context(check_round):
 
 @login_required
 def round_results(request, pk):
-    check_round = _round_or_404(request, pk, "guide.view_results")
+    check_round = _round(request, pk, "guide.view_results")
     context = _results_context(check_round)
-    context["manages"] = request.user.has_perm("guide.manage_team", check_round.team)
+    context["manages"] = can(request.user, "guide.manage_team", check_round.team)
     return render(request, "guide/check/results.html", context)
 
 
 @login_required
 def round_results_pdf(request, pk):
-    check_round = _round_or_404(request, pk, "guide.view_results")
+    check_round = _round(request, pk, "guide.view_results")
     pdf = render_pdf("guide/pdf/results.html", _results_context(check_round))
     return pdf_response(pdf, f"kooperations-check-runde-{check_round.number}.pdf")
 
@@ -468,15 +446,16 @@ def _answer(request, response, *, template_context):
     form = AnswerForm(request.POST or None, dimensions=dimensions, initial_values=initial)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
-        try:
+        with domain_errors(form) as outcome:
             services.save_answers(response, values=form.values(), submit=submit)
-        except services.LinkUnusable as exc:
+        if isinstance(outcome.error, services.LinkUnusable):
             return render(
-                request, "guide/check/link_unusable.html", {"message": str(exc)}, status=410
+                request,
+                "guide/check/link_unusable.html",
+                {"message": str(outcome.error)},
+                status=410,
             )
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
+        if outcome.ok:
             if submit:
                 return redirect("guide:answer_thanks")
             messages.success(
@@ -517,10 +496,11 @@ def answer(request, token):
 @never_cache
 @login_required
 def answer_member(request, pk):
-    check_round = _round_or_404(request, pk)
+    check_round = _round(request, pk)
+    require(request.user, "guide.answer_round", check_round.team)
     try:
         response = services.response_for_member(check_round, user=request.user)
-    except DomainError as exc:
+    except DomainError as exc:  # closed or already answered: its own page, not a form error
         return render(request, "guide/check/link_unusable.html", {"message": str(exc)}, status=410)
     return _answer(request, response, template_context={"group": response.get_group_display()})
 
@@ -534,22 +514,19 @@ def answer_thanks(request):
 
 @login_required
 def plan(request, pk):
-    team_obj = _team_or_404(request, pk, "guide.view_results")
-    manages = request.user.has_perm("guide.manage_team", team_obj)
+    team_obj = _team(request, pk, "guide.view_results")
+    manages = can(request.user, "guide.manage_team", team_obj)
     latest = team_obj.rounds.select_related("questionnaire").order_by("-number").first()
     dimensions = list(latest.questionnaire.dimensions.all()) if latest else []
     form = MeasureForm(request.POST or None, dimensions=dimensions)
     if request.method == "POST":
-        if not manages:
-            raise Http404
+        require(request.user, "guide.manage_team", team_obj)
         if form.is_valid():
-            try:
+            with domain_errors(form) as outcome:
                 services.add_measure(
                     team_obj, check_round=latest, actor=request.user, **form.cleaned_data
                 )
-            except DomainError as exc:
-                form.add_error(exc.field, str(exc))
-            else:
+            if outcome.ok:
                 messages.success(request, _("Die Maßnahme steht im Plan."))
                 return redirect("guide:plan", pk=pk)
     names = {d.key: d.name for d in dimensions}
@@ -578,7 +555,7 @@ def plan(request, pk):
 @require_POST
 def measure_status(request, pk):
     measure = get_object_or_404(Measure.objects.select_related("team"), pk=pk)
-    _team_or_404(request, measure.team_id, "guide.manage_team")
+    _team(request, measure.team_id, "guide.manage_team")
     form = MeasureStatusForm(request.POST, prefix=f"m{measure.pk}")
     if form.is_valid():
         services.set_measure_status(measure, status=form.cleaned_data["status"], actor=request.user)
@@ -592,7 +569,7 @@ def measure_status(request, pk):
 @require_POST
 def measure_delete(request, pk):
     measure = get_object_or_404(Measure.objects.select_related("team"), pk=pk)
-    _team_or_404(request, measure.team_id, "guide.manage_team")
+    _team(request, measure.team_id, "guide.manage_team")
     services.delete_measure(measure, actor=request.user)
     messages.success(request, _("Die Maßnahme wurde entfernt."))
     return redirect("guide:plan", pk=measure.team_id)
@@ -603,8 +580,8 @@ def measure_delete(request, pk):
 
 @login_required
 def aggregates(request):
-    _require(request, "guide.view_aggregates")
-    rows = results.statewide_aggregates(state_ids=roles_of(request.user).network_state_ids)
+    require(request.user, "guide.view_aggregates")
+    rows = queries.statewide_aggregates_for(request.user)
     return render(
         request,
         "guide/check/aggregates.html",
