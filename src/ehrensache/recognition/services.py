@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ehrensache.accounts.models import User
-from ehrensache.accounts.roles import roles_of
-from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
+from ehrensache.core.permissions import require
 
 from .eligibility import add_years, age_on, profile_of
 from .models import (
@@ -34,11 +34,6 @@ def _fmt_days(value: Decimal) -> str:
     return text[:-2] if text.endswith(",0") else text
 
 
-def _require_coordinator(organization_id, actor):
-    if organization_id not in roles_of(actor).organization_ids:
-        raise NotFound(_("Diesen Eintrag gibt es nicht."))
-
-
 # --- profile and cards ------------------------------------------------------------------------
 
 
@@ -56,8 +51,7 @@ def update_recognition_profile(person, *, birth_date, district, today=None) -> R
 
 def record_card(person, *, kind, issued_on, issuer="", actor, today=None) -> Card:
     """A card the person holds; its validity comes from the rule valid on the issue day."""
-    if actor.pk != person.pk:
-        raise NotFound(_("Diesen Eintrag gibt es nicht."))
+    require(actor, "recognition.record_card", person)
     today = today or timezone.localdate()
     if issued_on > today:
         raise InvalidInput(_("Das Ausstellungsdatum liegt in der Zukunft."), field="issued_on")
@@ -158,7 +152,7 @@ def create_release_request(
     today=None,
 ) -> ReleaseRequest:
     """Ask the employer to release a youth leader; refused beyond the year's budget."""
-    _require_coordinator(organization.pk, actor)
+    require(actor, "recognition.request_release", organization)
     today = today or timezone.localdate()
     if last_day < first_day:
         raise InvalidInput(_("Der letzte Tag liegt vor dem ersten Tag."), field="last_day")
@@ -230,7 +224,7 @@ RELEASE_NEXT = {
 
 def advance_release_request(request, *, to_status, actor) -> ReleaseRequest:
     """requested → endorsed → sent to employer → taken; withdraw before it is taken."""
-    _require_coordinator(request.organization_id, actor)
+    require(actor, "recognition.manage_release", request)
     with transaction.atomic():
         locked = lock_row(ReleaseRequest, request.pk)
         allowed = RELEASE_NEXT.get(locked.status)
@@ -251,8 +245,7 @@ def advance_release_request(request, *, to_status, actor) -> ReleaseRequest:
 
 
 def request_proof(engagement, *, actor, note="") -> EngagementProof:
-    if engagement.volunteer_id != actor.pk:
-        raise NotFound(_("Dieses Engagement gibt es nicht."))
+    require(actor, "recognition.request_proof", engagement)
     if EngagementProof.objects.filter(
         person=actor, engagement=engagement, status=EngagementProof.Status.REQUESTED
     ).exists():
@@ -301,7 +294,7 @@ def issue_proof(proof, *, actor, tasks=None, today=None) -> EngagementProof:
     """The coordinator signs: contents are copied now and stay as issued."""
     from .eligibility import verified_hours
 
-    _require_coordinator(proof.organization_id, actor)
+    require(actor, "recognition.issue_proof", proof)
     today = today or timezone.localdate()
     with transaction.atomic():
         locked = lock_row(EngagementProof, proof.pk)
@@ -336,7 +329,7 @@ def issue_proof(proof, *, actor, tasks=None, today=None) -> EngagementProof:
 
 
 def decline_proof(proof, *, actor) -> EngagementProof:
-    _require_coordinator(proof.organization_id, actor)
+    require(actor, "recognition.issue_proof", proof)
     with transaction.atomic():
         locked = lock_row(EngagementProof, proof.pk)
         if locked.status != EngagementProof.Status.REQUESTED:

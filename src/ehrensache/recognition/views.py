@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ehrensache.accounts.roles import roles_of
-from ehrensache.core.errors import DomainError
+from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.pdf import pdf_response, render_pdf
+from ehrensache.core.permissions import require
 from ehrensache.organizations.models import Organization
 
 from . import eligibility, queries, services
@@ -61,12 +61,11 @@ def _overview_with_errors(request, **forms):
 def save_profile(request):
     form = ProfileForm(request.POST, prefix=None)
     if form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.update_recognition_profile(request.user, **form.cleaned_data)
+        if outcome.ok:
             messages.success(request, _("Ihre Angaben sind gespeichert."))
             return redirect("recognition:overview")
-        except DomainError as exc:
-            form.add_error(exc.field, str(exc))
     return _overview_with_errors(request, profile_form=form)
 
 
@@ -75,12 +74,11 @@ def save_profile(request):
 def record_card(request):
     form = CardForm(request.POST)
     if form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.record_card(request.user, actor=request.user, **form.cleaned_data)
+        if outcome.ok:
             messages.success(request, _("Die Karte ist eingetragen."))
             return redirect("recognition:overview")
-        except DomainError as exc:
-            form.add_error(exc.field, str(exc))
     return _overview_with_errors(request, card_form=form)
 
 
@@ -89,14 +87,13 @@ def record_card(request):
 def request_proof(request):
     form = ProofRequestForm(request.POST, person=request.user)
     if form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.request_proof(
                 form.cleaned_data["engagement"], actor=request.user, note=form.cleaned_data["note"]
             )
+        if outcome.ok:
             messages.success(request, _("Ihre Anfrage ist bei der Einsatzstelle."))
             return redirect("recognition:overview")
-        except DomainError as exc:
-            form.add_error(None, str(exc))
     return _overview_with_errors(request, proof_form=form)
 
 
@@ -153,17 +150,16 @@ def _verify_url(request, proof):
     return settings.SITE_URL + reverse("courses:verify", kwargs={"code": proof.verification_code})
 
 
-def _coordinated(request, slug) -> Organization:
+def _coordinated(request, slug, perm) -> Organization:
     organization = get_object_or_404(Organization, slug=slug)
-    if organization.pk not in roles_of(request.user).organization_ids:
-        raise Http404
+    require(request.user, perm, organization)
     return organization
 
 
 @login_required
 @require_GET
 def organization_proofs(request, slug):
-    organization = _coordinated(request, slug)
+    organization = _coordinated(request, slug, "recognition.review_proofs")
     page = Paginator(queries.proofs_of_organization(request.user, organization), 25).get_page(
         request.GET.get("page")
     )
@@ -176,8 +172,7 @@ def organization_proofs(request, slug):
 
 def _proof_for_coordinator(request, pk) -> EngagementProof:
     proof = get_object_or_404(EngagementProof.objects.select_related("organization"), pk=pk)
-    if proof.organization_id not in roles_of(request.user).organization_ids:
-        raise Http404
+    require(request.user, "recognition.issue_proof", proof)
     return proof
 
 
@@ -185,11 +180,10 @@ def _proof_for_coordinator(request, pk) -> EngagementProof:
 @require_POST
 def issue_proof(request, pk):
     proof = _proof_for_coordinator(request, pk)
-    try:
+    with domain_errors(request) as outcome:
         services.issue_proof(proof, actor=request.user)
+    if outcome.ok:
         messages.success(request, _("Der Engagementnachweis ist ausgestellt."))
-    except DomainError as exc:
-        messages.error(request, str(exc))
     return redirect("recognition:organization_proofs", slug=proof.organization.slug)
 
 
@@ -197,30 +191,28 @@ def issue_proof(request, pk):
 @require_POST
 def decline_proof(request, pk):
     proof = _proof_for_coordinator(request, pk)
-    try:
+    with domain_errors(request) as outcome:
         services.decline_proof(proof, actor=request.user)
+    if outcome.ok:
         messages.success(request, _("Die Anfrage ist abgelehnt."))
-    except DomainError as exc:
-        messages.error(request, str(exc))
     return redirect("recognition:organization_proofs", slug=proof.organization.slug)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def organization_releases(request, slug):
-    organization = _coordinated(request, slug)
+    organization = _coordinated(request, slug, "recognition.request_release")
     form = ReleaseRequestForm(request.POST or None, organization=organization)
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with domain_errors(form) as outcome:
                 release = services.create_release_request(
                     organization, actor=request.user, **form.cleaned_data
                 )
+            if outcome.ok:
                 messages.success(request, _("Der Freistellungsantrag ist angelegt."))
                 return redirect("recognition:release", pk=release.pk)
-            except DomainError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, str(exc))
         status = 422
     page = Paginator(
         queries.release_requests_of_organization(request.user, organization), 25
@@ -258,13 +250,12 @@ def release_detail(request, pk):
 @require_POST
 def release_status(request, pk):
     release = _release(request, pk)
-    try:
+    with domain_errors(request) as outcome:
         services.advance_release_request(
             release, to_status=request.POST.get("status", ""), actor=request.user
         )
+    if outcome.ok:
         messages.success(request, _("Der Status ist geändert."))
-    except DomainError as exc:
-        messages.error(request, str(exc))
     return redirect("recognition:release", pk=release.pk)
 
 
