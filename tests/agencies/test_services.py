@@ -1,9 +1,8 @@
 import pytest
-from django.core.exceptions import PermissionDenied
 
 from ehrensache.agencies.models import Agency
 from ehrensache.agencies.services import parse_postal_codes, update_agency
-from ehrensache.core.errors import InvalidInput, NotFound
+from ehrensache.core.errors import Forbidden, InvalidInput, NotFound
 from ehrensache.regions.models import District
 from tests.factories import NetworkMembershipFactory
 
@@ -26,7 +25,7 @@ def test_agency_staff_updates_own_agency(agency, agency_staff):
 def test_others_cannot_update(agency, who, request):
     actor = request.getfixturevalue(who)
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Forbidden):
         update_agency(agency, changes={"city": "X"}, actor=actor)
 
     assert Agency.objects.get(pk=agency.pk).city == agency.city
@@ -35,12 +34,12 @@ def test_others_cannot_update(agency, who, request):
 def test_anonymous_cannot_update(agency):
     from django.contrib.auth.models import AnonymousUser
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Forbidden):
         update_agency(agency, changes={"city": "X"}, actor=AnonymousUser())
 
 
 def test_agency_staff_cannot_change_name_or_kind(agency, agency_staff):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Forbidden):
         update_agency(agency, changes={"name": "Neu"}, actor=agency_staff)
 
 
@@ -59,7 +58,7 @@ def test_network_staff_changes_name_and_service_districts(other_agency, network_
 
 
 def test_network_staff_of_hessen_cannot_update_berlin(berlin_agency, network_staff):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Forbidden):
         update_agency(berlin_agency, changes={"city": "X"}, actor=network_staff)
 
 
@@ -89,3 +88,19 @@ def test_parse_postal_codes():
     assert parse_postal_codes(" 35039,35037;35037 35041 ") == ["35037", "35039", "35041"]
     with pytest.raises(InvalidInput):
         parse_postal_codes("35037, 3503")
+
+
+def test_the_operator_edits_agencies_in_the_django_admin_not_on_the_platform(agency):
+    from tests.factories import UserFactory
+
+    operator = UserFactory(is_superuser=True, is_staff=True)
+
+    with pytest.raises(Forbidden):
+        update_agency(agency, changes={"city": "X"}, actor=operator)
+
+    assert Agency.objects.get(pk=agency.pk).city == agency.city
+
+
+def test_unknown_fields_are_refused_with_a_message(agency, network_staff):
+    with pytest.raises(InvalidInput):
+        update_agency(agency, changes={"slug": "neu"}, actor=network_staff)

@@ -378,3 +378,24 @@ def test_agency_page_query_count_is_flat(client, agency, n, django_assert_num_qu
         response = client.get(agency.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_the_operator_gets_no_edit_button_and_403_on_the_edit_page(client, agency):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    page = client.get(reverse("agencies:detail", args=[agency.slug])).content.decode()
+    edit = client.get(reverse("agencies:edit", args=[agency.slug]))
+
+    assert "Eintrag bearbeiten" not in page
+    assert edit.status_code == 403
+
+
+def test_staff_see_the_edit_button_on_their_agency_only(client, agency, other_agency, agency_staff):
+    client.force_login(agency_staff)
+
+    own = client.get(reverse("agencies:detail", args=[agency.slug])).content.decode()
+    other = client.get(reverse("agencies:detail", args=[other_agency.slug])).content.decode()
+
+    assert ("Eintrag bearbeiten" in own, "Eintrag bearbeiten" in other) == (True, False)

@@ -84,3 +84,12 @@ def test_with_two_targets_the_error_goes_to_the_form_that_has_the_field_else_the
     assert [str(m) for m in get_messages(request)] == [
         "Nur die Mitarbeitenden des Anbieters dürfen das."
     ]
+
+
+def test_a_not_found_about_a_typed_field_is_shown_not_turned_into_a_404():
+    form = NoteForm({"note": "99999"})
+    form.is_valid()
+    with domain_errors(form) as outcome:
+        raise NotFound("Die Postleitzahl 99999 kennen wir nicht.", field="note")
+    assert outcome.ok is False
+    assert form.errors == {"note": ["Die Postleitzahl 99999 kennen wir nicht."]}

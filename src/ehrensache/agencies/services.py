@@ -2,11 +2,11 @@
 
 import re
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ehrensache.core.errors import InvalidInput
+from ehrensache.core.permissions import require
 from ehrensache.regions.models import District, PostalCode
 from ehrensache.regions.queries import locate
 
@@ -71,14 +71,12 @@ def update_agency(
 
     ``changes`` maps field names to new values; name and kind need network staff.
     """
-    if not actor.has_perm("agencies.change_agency", agency):
-        raise PermissionDenied
-    allowed = set(CONTACT_FIELDS)
-    if actor.has_perm("agencies.change_agency_identity", agency):
-        allowed |= set(IDENTITY_FIELDS)
-    refused = set(changes) - allowed
-    if refused:
-        raise PermissionDenied
+    require(actor, "agencies.change_agency", agency)
+    if set(changes) - set(CONTACT_FIELDS):
+        require(actor, "agencies.change_agency_identity", agency)
+    unknown = set(changes) - set(CONTACT_FIELDS) - set(IDENTITY_FIELDS)
+    if unknown:
+        raise InvalidInput(_("Unbekannte Felder: %s") % ", ".join(sorted(unknown)))
 
     if service_postal_codes is not None:
         _check_service_postal_codes(service_postal_codes)

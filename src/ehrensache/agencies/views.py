@@ -3,14 +3,14 @@ import copy
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ehrensache.core.errors import DomainError
+from ehrensache.core.outcomes import domain_errors
+from ehrensache.core.permissions import can, require
 
 from .forms import AgencyForm, DirectoryFilterForm, LocationSearchForm
 from .models import AgencyServicePostalCode
@@ -57,8 +57,7 @@ def agency_detail(request, slug):
         ),
         slug=slug,
     )
-    can_edit = request.user.has_perm("agencies.change_agency", agency)
-    return render(request, "agencies/agency_detail.html", {"agency": agency, "can_edit": can_edit})
+    return render(request, "agencies/agency_detail.html", {"agency": agency})
 
 
 @require_GET
@@ -81,13 +80,12 @@ def responsible(request):
 @require_http_methods(["GET", "POST"])
 def agency_edit(request, slug):
     agency = get_object_or_404(public_agencies(), slug=slug)
-    if not request.user.has_perm("agencies.change_agency", agency):
-        raise PermissionDenied
-    identity = request.user.has_perm("agencies.change_agency_identity", agency)
+    require(request.user, "agencies.change_agency", agency)
+    identity = can(request.user, "agencies.change_agency_identity", agency)
     # The form works on a copy: the page keeps showing the saved name until saving succeeds.
     form = AgencyForm(request.POST or None, instance=copy.copy(agency), identity=identity)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             agency = update_agency(
                 agency,
                 changes=form.changes(),
@@ -95,9 +93,7 @@ def agency_edit(request, slug):
                 service_postal_codes=form.cleaned_data["service_postal_codes"],
                 actor=request.user,
             )
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Die Angaben der Anlaufstelle wurden gespeichert."))
             return redirect(agency)
     return render(request, "agencies/agency_edit.html", {"agency": agency, "form": form})

@@ -18,7 +18,9 @@ Views call them inside :func:`domain_errors` instead of writing ``try/except`` b
   first form that has its field, else to the last target.
 
 ``NotFound`` and ``Forbidden`` are not turned into form errors: they propagate, and
-``core.middleware.PermissionPolicyMiddleware`` answers 404 / 403.
+``core.middleware.PermissionPolicyMiddleware`` answers 404 / 403. The exception is a
+``NotFound`` that names a field (``locate`` on an unknown postal code): it is about what the
+person typed, not about a record they may not see, and is shown like any other refusal.
 """
 
 from __future__ import annotations
@@ -78,8 +80,13 @@ def domain_errors(*targets: Target) -> Iterator[Outcome]:
     outcome = Outcome()
     try:
         yield outcome
-    except (NotFound, Forbidden):
+    except Forbidden:
         raise
+    except NotFound as exc:
+        if not exc.field:
+            raise
+        outcome.error = exc
+        show_domain_error(_target_for(targets, exc), exc)
     except DomainError as exc:
         outcome.error = exc
         show_domain_error(_target_for(targets, exc), exc)
