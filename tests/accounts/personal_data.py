@@ -45,24 +45,24 @@ from ehrensache.guide.models import (
 from ehrensache.opportunities.models import ApiToken
 from ehrensache.organizations.models import OrganizationInvitation
 from ehrensache.recognition.models import Card
-from tests.brokering.factories import OpportunityFactory, ProfileFactory
-from tests.courses.factories import CourseFactory
-from tests.engagements.factories import EngagementFactory, HoursEntryFactory, RecordCheckFactory
 from tests.factories import (
     AgencyFactory,
     AgencyMembershipFactory,
+    CourseFactory,
+    EngagementFactory,
+    EngagementProofFactory,
+    HoursEntryFactory,
     NetworkMembershipFactory,
+    OpportunityFactory,
     OrganizationFactory,
     OrganizationMembershipFactory,
-)
-from tests.recognition.factories import (
-    EngagementProofFactory,
+    ProfileFactory,
+    RecordCheckFactory,
     ReleaseRequestFactory,
-    completion,
-    external_training,
-    profile,
+    ShiftFactory,
+    ShiftSignupFactory,
 )
-from tests.shifts.factories import ShiftFactory, ShiftSignupFactory
+from tests.recognition.factories import completion, external_training, profile
 
 
 def populate(person: User, *, marker: str, staff: User) -> None:

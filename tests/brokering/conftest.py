@@ -1,13 +1,25 @@
 import pytest
 
-from tests.factories import AgencyMembershipFactory, OrganizationMembershipFactory, UserFactory
-
-from .factories import OpportunityFactory
+from ehrensache.opportunities.taxonomy import FieldOfActivity
+from tests.factories import (
+    AgencyMembershipFactory,
+    OpportunityFactory,
+    OrganizationMembershipFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture
 def opportunity(organization):
-    return OpportunityFactory(organization=organization, title="Hausaufgabenhilfe Marburg")
+    return OpportunityFactory(
+        organization=organization,
+        title="Hausaufgabenhilfe Marburg",
+        description="Kinder der Grundschule bei den Hausaufgaben begleiten.",
+        field=FieldOfActivity.BILDUNG,
+        on_saturday=True,
+        in_afternoon=True,
+        hours_per_week=2,
+    )
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ import pytest
 from ehrensache.brokering import services
 from ehrensache.brokering.models import Interest
 from ehrensache.opportunities.models import ApiToken
-from tests.factories import UserFactory
-
-from .factories import OpportunityFactory
+from tests.factories import OpportunityFactory, UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -2,9 +2,12 @@ import pytest
 
 from ehrensache.brokering import demo
 from ehrensache.brokering.models import Conversation, Interest
-from tests.factories import AgencyMembershipFactory, OrganizationMembershipFactory, UserFactory
-
-from .factories import OpportunityFactory
+from tests.factories import (
+    AgencyMembershipFactory,
+    OpportunityFactory,
+    OrganizationMembershipFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -10,8 +10,7 @@ from ehrensache.brokering.models import Conversation, FollowUp, Interest
 from ehrensache.brokering.queries import monthly_counts
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.opportunities.models import Opportunity
-
-from .factories import OpportunityFactory, ProfileFactory
+from tests.factories import OpportunityFactory, ProfileFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -6,9 +6,7 @@ from django.urls import reverse
 
 from ehrensache.brokering import services
 from ehrensache.brokering.models import Conversation, FollowUp, Interest, VolunteerProfile
-from tests.factories import UserFactory
-
-from .factories import OpportunityFactory, ProfileFactory
+from tests.factories import OpportunityFactory, ProfileFactory, UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -213,7 +211,14 @@ def test_candidates_show_only_consenting_people_with_reasons(client, opportunity
 
 def test_for_you_ranks_with_reasons(client, volunteer, organization):
     ProfileFactory(user=volunteer)
-    OpportunityFactory(organization=organization, title="Lesepaten")
+    OpportunityFactory(
+        organization=organization,
+        title="Lesepaten",
+        field="bildung",
+        on_saturday=True,
+        in_afternoon=True,
+        hours_per_week=2,
+    )
     OpportunityFactory(organization=organization, title="Hundegassi", field="tierschutz")
 
     text = _as(client, volunteer).get(reverse("brokering:for_you")).content.decode()

@@ -194,10 +194,10 @@ def test_course_journey_from_creation_to_verified_certificate(page, axe, setting
 
 def test_other_course_pages_have_no_axe_violations(page, axe):
     from ehrensache.courses import services
-    from tests.courses.factories import CourseFactory
     from tests.factories import (
         AgencyFactory,
         AgencyMembershipFactory,
+        CourseFactory,
         OrganizationMembershipFactory,
         UserFactory,
     )

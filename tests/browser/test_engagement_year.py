@@ -67,8 +67,7 @@ def click_and_wait(page, locator):
 
 
 def test_a_year_of_engagement(open_as, checked, settings, regions, organization, volunteer):
-    from tests.brokering.factories import OpportunityFactory
-    from tests.factories import OrganizationMembershipFactory
+    from tests.factories import OpportunityFactory, OrganizationMembershipFactory
     from tests.recognition.factories import profile
 
     coordinator = OrganizationMembershipFactory(

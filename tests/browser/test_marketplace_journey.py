@@ -7,8 +7,11 @@ import re
 import pytest
 from django.core import mail
 
-from tests.brokering.factories import OpportunityFactory
-from tests.factories import AgencyMembershipFactory, OrganizationMembershipFactory
+from tests.factories import (
+    AgencyMembershipFactory,
+    OpportunityFactory,
+    OrganizationMembershipFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

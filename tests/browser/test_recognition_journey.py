@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_release_request_refused_beyond_budget(page, axe, organization, coordinator):
-    from tests.recognition.factories import EngagementFactory, ReleaseRequestFactory
+    from tests.factories import EngagementFactory, ReleaseRequestFactory
 
     leader = EngagementFactory(
         organization=organization, volunteer__display_name="Lena Leiterin"

@@ -19,8 +19,7 @@ def sign_in(page, user):
 
 
 def test_search_near_postal_code_and_open_result(page, axe):
-    from tests.factories import OrganizationFactory
-    from tests.opportunities.factories import OpportunityFactory
+    from tests.factories import OpportunityFactory, OrganizationFactory
 
     organization = OrganizationFactory(name="Lernwerkstatt Marburg (Demo)", postal_code="35037")
     OpportunityFactory(

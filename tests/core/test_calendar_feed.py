@@ -14,9 +14,7 @@ from ehrensache.core.tokens import hash_token, new_token
 from ehrensache.courses.calendars import session_uid
 from ehrensache.courses.services import register_for_course
 from ehrensache.shifts.calendars import shift_uid
-from tests.courses.factories import CourseFactory
-from tests.factories import UserFactory
-from tests.shifts.factories import ShiftSignupFactory
+from tests.factories import CourseFactory, ShiftSignupFactory, UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -8,9 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from ehrensache.core.models import CalendarFeed
 from ehrensache.core.tokens import hash_token
 from ehrensache.courses.services import register_for_course
-from tests.courses.factories import CourseFactory
-from tests.factories import UserFactory
-from tests.shifts.factories import ShiftSignupFactory
+from tests.factories import CourseFactory, ShiftSignupFactory, UserFactory
 
 pytestmark = [
     pytest.mark.integration,

@@ -313,8 +313,7 @@ ENGLISH_CHROME = ["Sign in", "Sign up", "Find volunteering", "Skip to content"]
 
 @pytest.fixture
 def key_pages(db):
-    from tests.courses.factories import CourseFactory
-    from tests.opportunities.factories import OpportunityFactory
+    from tests.factories import CourseFactory, OpportunityFactory
 
     opportunity = OpportunityFactory(
         title="Vorlesen im Seniorenheim", requires_extended_certificate=True

@@ -1,8 +1,6 @@
 import pytest
 
-from tests.factories import AgencyMembershipFactory, UserFactory
-
-from .factories import CourseFactory
+from tests.factories import AgencyMembershipFactory, CourseFactory, UserFactory
 
 
 @pytest.fixture

@@ -2,9 +2,7 @@ import pytest
 
 from ehrensache.courses import services
 from ehrensache.courses.models import Course, Registration
-from tests.factories import AgencyMembershipFactory
-
-from .factories import CourseFactory
+from tests.factories import AgencyMembershipFactory, CourseFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -13,9 +13,7 @@ from ehrensache.agencies.models import Agency
 from ehrensache.agencies.services import update_agency
 from ehrensache.courses.models import Course
 from ehrensache.organizations.services import update_organization
-from tests.factories import AgencyFactory
-
-from .factories import CourseFactory
+from tests.factories import AgencyFactory, CourseFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

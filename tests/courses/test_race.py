@@ -9,9 +9,7 @@ from django.db import connection, connections
 from ehrensache.core.errors import DomainError
 from ehrensache.courses import services
 from ehrensache.courses.models import Course, Registration
-from tests.factories import UserFactory
-
-from .factories import CourseFactory
+from tests.factories import CourseFactory, UserFactory
 
 pytestmark = [
     pytest.mark.integration,

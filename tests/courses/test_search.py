@@ -6,9 +6,7 @@ from django.urls import reverse
 from ehrensache.courses import services
 from ehrensache.courses.models import Course
 from ehrensache.courses.queries import text_search
-from tests.factories import AgencyFactory, AgencyMembershipFactory
-
-from .factories import CourseFactory
+from tests.factories import AgencyFactory, AgencyMembershipFactory, CourseFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -8,9 +8,12 @@ from django.utils import timezone
 from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from ehrensache.courses import services
 from ehrensache.courses.models import Completion, Course, Registration
-from tests.factories import AgencyFactory, AgencyMembershipFactory, OrganizationMembershipFactory
-
-from .factories import CourseFactory
+from tests.factories import (
+    AgencyFactory,
+    AgencyMembershipFactory,
+    CourseFactory,
+    OrganizationMembershipFactory,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

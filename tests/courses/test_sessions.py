@@ -13,9 +13,7 @@ from ehrensache.core.calendars import renew_calendar_feed
 from ehrensache.core.errors import DomainError, Forbidden, InvalidInput
 from ehrensache.courses import services
 from ehrensache.courses.models import Registration, Session
-from tests.factories import AgencyMembershipFactory
-
-from .factories import CourseFactory
+from tests.factories import AgencyMembershipFactory, CourseFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -8,9 +8,7 @@ from django.urls import reverse
 from ehrensache.courses import verification
 from ehrensache.courses.models import Completion, Registration
 from ehrensache.recognition.models import EngagementProof
-from tests.recognition.factories import EngagementProofFactory
-
-from .factories import CourseFactory
+from tests.factories import CourseFactory, EngagementProofFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -11,10 +11,7 @@ from ehrensache.core.models import CalendarFeed
 from ehrensache.core.tokens import new_token
 from ehrensache.courses import services
 from ehrensache.courses.models import Course, Registration
-from tests.factories import AgencyMembershipFactory, UserFactory
-from tests.shifts.factories import ShiftSignupFactory
-
-from .factories import CourseFactory
+from tests.factories import AgencyMembershipFactory, CourseFactory, ShiftSignupFactory, UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -11,8 +11,12 @@ from ehrensache.courses import services
 from ehrensache.courses.models import Registration
 from ehrensache.courses.queries import volunteers_of_organization
 from ehrensache.engagements.models import Engagement
-from tests.engagements.factories import EngagementFactory
-from tests.factories import OrganizationFactory, OrganizationMembershipFactory, UserFactory
+from tests.factories import (
+    EngagementFactory,
+    OrganizationFactory,
+    OrganizationMembershipFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

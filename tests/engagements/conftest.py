@@ -1,6 +1,6 @@
 import pytest
 
-from tests.engagements.factories import EngagementFactory
+from tests.factories import EngagementFactory
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def in_touch(volunteer, organization):
     """The volunteer said "Ich habe Interesse" to one of the organization's opportunities, so
     its coordinators may start an engagement by the volunteer's e-mail address."""
     from ehrensache.brokering.services import express_interest
-    from tests.opportunities.factories import OpportunityFactory
+    from tests.factories import OpportunityFactory
 
     opportunity = OpportunityFactory(organization=organization, title="Lesepatenschaft")
     return express_interest(opportunity, volunteer=volunteer, message="Hallo")[0]

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from ehrensache.engagements.models import AllowancePayment, HoursEntry
-from tests.engagements.factories import EngagementFactory, HoursEntryFactory, RecordCheckFactory
+from tests.factories import EngagementFactory, HoursEntryFactory, RecordCheckFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

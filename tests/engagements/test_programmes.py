@@ -15,7 +15,7 @@ from ehrensache.engagements.models import (
     TrainingRecord,
 )
 from ehrensache.recognition.models import RecognitionProfile
-from tests.engagements.factories import EngagementFactory, HoursEntryFactory
+from tests.factories import EngagementFactory, HoursEntryFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -18,9 +18,14 @@ from ehrensache.engagements.models import (
     Rule,
     RuleKey,
 )
-from tests.brokering.factories import OpportunityFactory
-from tests.engagements.factories import EngagementFactory, HoursEntryFactory, RecordCheckFactory
-from tests.factories import OrganizationFactory, UserFactory
+from tests.factories import (
+    EngagementFactory,
+    HoursEntryFactory,
+    OpportunityFactory,
+    OrganizationFactory,
+    RecordCheckFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

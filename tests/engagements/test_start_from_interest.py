@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ehrensache.brokering.models import Interest
 from ehrensache.engagements.models import Engagement
-from tests.brokering.factories import OpportunityFactory
+from tests.factories import OpportunityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

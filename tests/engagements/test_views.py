@@ -11,8 +11,7 @@ from ehrensache.engagements.models import (
     OnboardingCheck,
     RecordCheck,
 )
-from tests.engagements.factories import EngagementFactory, HoursEntryFactory, RecordCheckFactory
-from tests.factories import UserFactory
+from tests.factories import EngagementFactory, HoursEntryFactory, RecordCheckFactory, UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

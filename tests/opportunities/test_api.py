@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from ehrensache.opportunities.models import ApiToken, Opportunity
-from tests.opportunities.factories import OpportunityFactory
+from tests.factories import OpportunityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -3,7 +3,7 @@
 import pytest
 
 from ehrensache.agencies.models import Agency
-from tests.opportunities.factories import OpportunityFactory
+from tests.factories import OpportunityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -6,7 +6,7 @@ from ehrensache.opportunities.models import Opportunity
 from ehrensache.opportunities.queries import SearchCriteria, search_opportunities
 from ehrensache.organizations.models import Organization
 from ehrensache.regions.queries import locate
-from tests.opportunities.factories import OpportunityFactory
+from tests.factories import OpportunityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.opportunities import services
 from ehrensache.opportunities.models import Opportunity
-from tests.opportunities.factories import OpportunityFactory
+from tests.factories import OpportunityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

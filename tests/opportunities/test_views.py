@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from ehrensache.opportunities.models import Opportunity
-from tests.opportunities.factories import OpportunityFactory
+from tests.factories import OpportunityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

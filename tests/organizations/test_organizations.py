@@ -10,8 +10,7 @@ from ehrensache.core.errors import DomainError, NotFound
 from ehrensache.opportunities.queries import SearchCriteria, search_opportunities
 from ehrensache.organizations import services
 from ehrensache.organizations.models import Organization, OrganizationMembership
-from tests.factories import UserFactory
-from tests.opportunities.factories import OpportunityFactory
+from tests.factories import OpportunityFactory, UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -1,37 +1,15 @@
+"""Recognition test helpers: weekly hours, a recognition profile, completed trainings."""
+
 import datetime as dt
 from decimal import Decimal
 
-import factory
 from django.utils import timezone
 
 from ehrensache.courses.models import Completion
-from ehrensache.engagements.models import Engagement, HoursEntry, TrainingRecord
-from ehrensache.recognition.models import EngagementProof, RecognitionProfile, ReleaseRequest
+from ehrensache.engagements.models import HoursEntry, TrainingRecord
+from ehrensache.recognition.models import RecognitionProfile
 from ehrensache.regions.models import District
-from tests.factories import OrganizationFactory, UserFactory
-
-
-class EngagementFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Engagement
-
-    volunteer = factory.SubFactory(UserFactory)
-    organization = factory.SubFactory(OrganizationFactory)
-    role = "Jugendgruppenleitung"
-    tasks = "Gruppenstunden planen und leiten"
-    start = dt.date(2024, 1, 1)
-    status = Engagement.Status.ACTIVE
-
-
-class VerifiedHoursFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = HoursEntry
-
-    engagement = factory.SubFactory(EngagementFactory)
-    date = dt.date(2025, 6, 1)
-    minutes = 240
-    activity = "Gruppenstunde"
-    verified_at = factory.LazyFunction(timezone.now)
+from tests.factories import OrganizationFactory
 
 
 def weekly_hours(engagement, *, start, weeks, minutes_per_week):
@@ -82,28 +60,3 @@ def external_training(person, *, kind, units, day, organization=None):
         completed_on=day,
         teaching_units=Decimal(units),
     )
-
-
-class ReleaseRequestFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ReleaseRequest
-
-    organization = factory.SubFactory(OrganizationFactory)
-    leader = factory.SubFactory(UserFactory)
-    event_title = "Zeltlager (Demo)"
-    event_place = "Edersee"
-    first_day = dt.date(2027, 7, 5)
-    last_day = dt.date(2027, 7, 9)
-    half_days = 10
-    responsible_body = ReleaseRequest.Body.JUGENDAMT
-    employer_name = "Beispiel GmbH (Demo)"
-    employer_address = "Musterstraße 1\n35037 Marburg"
-
-
-class EngagementProofFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = EngagementProof
-
-    engagement = factory.SubFactory(EngagementFactory)
-    person = factory.LazyAttribute(lambda o: o.engagement.volunteer)
-    organization = factory.LazyAttribute(lambda o: o.engagement.organization)

@@ -5,9 +5,9 @@ import pytest
 from ehrensache.core.errors import InvalidInput
 from ehrensache.recognition import eligibility, services
 from ehrensache.recognition.models import Card, ECardRule, JuleicaRule
-from tests.factories import UserFactory
+from tests.factories import EngagementFactory, UserFactory
 
-from .factories import EngagementFactory, completion, external_training, profile, weekly_hours
+from .factories import completion, external_training, profile, weekly_hours
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

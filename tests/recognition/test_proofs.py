@@ -6,9 +6,14 @@ from django.core import mail
 
 from ehrensache.core.errors import DomainError, NotFound
 from ehrensache.recognition import services
-from tests.factories import UserFactory
+from tests.factories import (
+    EngagementFactory,
+    EngagementProofFactory,
+    HoursEntryFactory,
+    UserFactory,
+)
 
-from .factories import EngagementFactory, EngagementProofFactory, VerifiedHoursFactory, completion
+from .factories import completion
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -19,10 +24,8 @@ def test_volunteer_requests_and_coordinator_issues(
     engagement = EngagementFactory(
         organization=organization, start=dt.date(2025, 1, 1), role="Lesepatin"
     )
-    VerifiedHoursFactory(engagement=engagement, date=dt.date(2025, 3, 1), minutes=150)
-    VerifiedHoursFactory(
-        engagement=engagement, date=dt.date(2025, 3, 8), minutes=90, verified_at=None
-    )
+    HoursEntryFactory(engagement=engagement, date=dt.date(2025, 3, 1), minutes=150, verified=True)
+    HoursEntryFactory(engagement=engagement, date=dt.date(2025, 3, 8), minutes=90)
     completion(engagement.volunteer, category="first_aid", units=9, day=dt.date(2025, 5, 1))
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -7,8 +7,9 @@ import pytest
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.recognition import services
 from ehrensache.recognition.models import ReleaseRequest, ReleaseRule
+from tests.factories import EngagementFactory, ReleaseRequestFactory
 
-from .factories import EngagementFactory, ReleaseRequestFactory, profile
+from .factories import profile
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -6,15 +6,14 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from ehrensache.recognition.models import EngagementProof, ReleaseRequest
-from tests.factories import UserFactory
-
-from .factories import (
+from tests.factories import (
     EngagementFactory,
     EngagementProofFactory,
     ReleaseRequestFactory,
-    profile,
-    weekly_hours,
+    UserFactory,
 )
+
+from .factories import profile, weekly_hours
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

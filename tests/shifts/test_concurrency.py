@@ -9,9 +9,7 @@ from django.db import connection
 from ehrensache.core.errors import DomainError
 from ehrensache.shifts import services
 from ehrensache.shifts.models import Shift, ShiftSignup
-from tests.factories import UserFactory
-
-from .factories import ShiftFactory, in_days
+from tests.factories import ShiftFactory, UserFactory, in_days
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

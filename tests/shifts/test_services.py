@@ -7,9 +7,7 @@ from django.db import IntegrityError, transaction
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.shifts import services
 from ehrensache.shifts.models import ShiftSignup
-from tests.factories import UserFactory
-
-from .factories import ShiftFactory, ShiftPlanFactory, ShiftSignupFactory, in_days
+from tests.factories import ShiftFactory, ShiftPlanFactory, ShiftSignupFactory, UserFactory, in_days
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -7,10 +7,14 @@ from ehrensache.core.tokens import new_token
 from ehrensache.courses.services import register_for_course
 from ehrensache.shifts import calendars
 from ehrensache.shifts.models import ShiftSignup
-from tests.courses.factories import CourseFactory
-from tests.factories import UserFactory
-
-from .factories import ShiftFactory, ShiftPlanFactory, ShiftSignupFactory, in_days
+from tests.factories import (
+    CourseFactory,
+    ShiftFactory,
+    ShiftPlanFactory,
+    ShiftSignupFactory,
+    UserFactory,
+    in_days,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
