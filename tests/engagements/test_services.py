@@ -143,7 +143,9 @@ def test_start_from_interest_links_it_and_moves_pipeline(volunteer, organization
     assert interest.status == Interest.Status.STARTED
 
 
-def test_start_from_same_interest_twice_is_refused(volunteer, organization, coordinator):
+def test_start_from_same_interest_twice_gives_the_existing_engagement(
+    volunteer, organization, coordinator
+):
     opportunity = OpportunityFactory(organization=organization)
     interest = Interest.objects.create(
         opportunity=opportunity,
@@ -152,18 +154,9 @@ def test_start_from_same_interest_twice_is_refused(volunteer, organization, coor
         status_changed_at="2026-06-01T10:00:00+02:00",
         created_at="2026-06-01T10:00:00+02:00",
     )
-    services.start_engagement(
-        organization,
-        volunteer=None,
-        interest=interest,
-        role="x",
-        start=TODAY,
-        actor=coordinator,
-        today=TODAY,
-    )
 
-    with pytest.raises(DomainError):
-        services.start_engagement(
+    def submit():
+        return services.start_engagement(
             organization,
             volunteer=None,
             interest=interest,
@@ -173,7 +166,39 @@ def test_start_from_same_interest_twice_is_refused(volunteer, organization, coor
             today=TODAY,
         )
 
+    first, second = submit(), submit()
+
+    assert second == first
     assert Engagement.objects.count() == 1
+    assert OnboardingCheck.objects.filter(engagement=first).count() == len(
+        services.DEFAULT_ONBOARDING_STEPS
+    )
+
+
+def test_double_submit_of_a_direct_start_gives_one_engagement(volunteer, organization, coordinator):
+    def submit(role="Lesepatin"):
+        return services.start_engagement(
+            organization, volunteer=volunteer, role=role, start=TODAY, actor=coordinator
+        )
+
+    first, second = submit(), submit()
+    other_role = submit(role="Hausaufgabenhilfe")
+
+    assert second == first
+    assert other_role != first
+    assert Engagement.objects.filter(volunteer=volunteer).count() == 2
+
+
+def test_a_new_start_after_not_started_is_a_new_engagement(volunteer, organization, coordinator):
+    def submit():
+        return services.start_engagement(
+            organization, volunteer=volunteer, role="Lesepatin", start=TODAY, actor=coordinator
+        )
+
+    first = submit()
+    services.mark_not_started(first, actor=coordinator)
+
+    assert submit() != first
 
 
 @pytest.mark.parametrize("who", ["volunteer", "agency_staff", "network_staff", "other_coordinator"])

@@ -3,12 +3,14 @@
 import logging
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ehrensache.accounts.roles import roles_of
 from ehrensache.core.dates import format_day as _fmt
 from ehrensache.core.errors import DomainError, InvalidInput
+from ehrensache.core.locking import lock_row
 
 from .. import programmes
 from ..models import Engagement, OnboardingCheck, OnboardingItem, Programme
@@ -47,37 +49,17 @@ def start_engagement(
     The confirmations are stored with day and coordinator. The person's birth date is never
     read here: the coordinator would learn it from the answer.
     The organization's default onboarding checklist is copied onto the engagement.
+    Starting the same engagement twice (a double submit, two coordinators at once) gives
+    the engagement that already exists (see ``_already_started``).
     """
     today = _today(today)
     _require_coordinator(actor, organization.pk)
-    if interest is not None:
-        if interest.opportunity.organization_id != organization.pk:
-            raise InvalidInput(_("Das Interesse gehört zu einer anderen Einsatzstelle."))
-        if interest.volunteer_id is None:
-            raise InvalidInput(
-                _(
-                    "Die Person hat noch kein Konto bei Ehrensache. Bitte laden Sie sie ein, "
-                    "bevor das Engagement beginnt."
-                )
-            )
-        volunteer = interest.volunteer
-        opportunity = opportunity or interest.opportunity
-        if Engagement.objects.filter(interest=interest).exists():
-            raise DomainError(_("Aus diesem Interesse ist bereits ein Engagement entstanden."))
-    if volunteer is None:
-        raise InvalidInput(_("Bitte wählen Sie die freiwillige Person."), field="volunteer")
-    if opportunity is not None and opportunity.organization_id != organization.pk:
-        raise InvalidInput(_("Das Angebot gehört zu einer anderen Einsatzstelle."))
-    role = (role or "").strip() or (opportunity.title if opportunity else "")
-    if not role:
-        raise InvalidInput(_("Bitte geben Sie die Aufgabe an."), field="role")
-    if end is not None and end < start:
-        raise InvalidInput(_("Das Ende liegt vor dem Beginn."), field="end")
-    if coordinator is not None and organization.pk not in roles_of(coordinator).organization_ids:
-        raise InvalidInput(
-            _("Die verantwortliche Person gehört nicht zur Koordination dieser Einsatzstelle."),
-            field="coordinator",
-        )
+    volunteer, opportunity = _parties(
+        organization, volunteer=volunteer, opportunity=opportunity, interest=interest
+    )
+    role = _role(role, opportunity)
+    _check_period(start, end)
+    _check_coordinator(organization, coordinator)
     engagement = Engagement(
         volunteer=volunteer,
         organization=organization,
@@ -95,7 +77,72 @@ def start_engagement(
         status=Engagement.Status.ACTIVE if start <= today else Engagement.Status.PLANNED,
         created_by=actor,
     )
-    schooling = programmes.schooling_problem(programme, confirmed=compulsory_schooling_completed)
+    _confirm_programme(
+        engagement,
+        schooling_completed=compulsory_schooling_completed,
+        age_confirmed=age_confirmed,
+        actor=actor,
+        today=today,
+    )
+    with transaction.atomic():
+        existing = _already_started(engagement)
+        if existing is not None:
+            return existing
+        engagement.save()
+        copy_onboarding(engagement)
+        _advance_pipeline(interest, actor=actor)
+    log.info("engagement %s started by %s", engagement.pk, actor.pk)
+    return engagement
+
+
+def _parties(organization, *, volunteer, opportunity, interest):
+    """The volunteer and the opportunity: the interest's when it starts from one."""
+    if interest is not None:
+        if interest.opportunity.organization_id != organization.pk:
+            raise InvalidInput(_("Das Interesse gehört zu einer anderen Einsatzstelle."))
+        if interest.volunteer_id is None:
+            raise InvalidInput(
+                _(
+                    "Die Person hat noch kein Konto bei Ehrensache. Bitte laden Sie sie ein, "
+                    "bevor das Engagement beginnt."
+                )
+            )
+        volunteer = interest.volunteer
+        opportunity = opportunity or interest.opportunity
+    if volunteer is None:
+        raise InvalidInput(_("Bitte wählen Sie die freiwillige Person."), field="volunteer")
+    if opportunity is not None and opportunity.organization_id != organization.pk:
+        raise InvalidInput(_("Das Angebot gehört zu einer anderen Einsatzstelle."))
+    return volunteer, opportunity
+
+
+def _role(role: str, opportunity) -> str:
+    """The role as typed, else the opportunity's title."""
+    role = (role or "").strip() or (opportunity.title if opportunity else "")
+    if not role:
+        raise InvalidInput(_("Bitte geben Sie die Aufgabe an."), field="role")
+    return role
+
+
+def _check_period(start: date, end: date | None) -> None:
+    if end is not None and end < start:
+        raise InvalidInput(_("Das Ende liegt vor dem Beginn."), field="end")
+
+
+def _check_coordinator(organization, coordinator) -> None:
+    if coordinator is not None and organization.pk not in roles_of(coordinator).organization_ids:
+        raise InvalidInput(
+            _("Die verantwortliche Person gehört nicht zur Koordination dieser Einsatzstelle."),
+            field="coordinator",
+        )
+
+
+def _confirm_programme(
+    engagement: Engagement, *, schooling_completed: bool, age_confirmed: bool, actor, today: date
+) -> None:
+    """The programme's rules; the confirmations they need are stored with day and person."""
+    programme, start = engagement.programme, engagement.start
+    schooling = programmes.schooling_problem(programme, confirmed=schooling_completed)
     if schooling:
         raise InvalidInput(schooling, code="programme", field="compulsory_schooling")
     age = programmes.fsj_age_problem(programme, start=start, confirmed=age_confirmed)
@@ -111,16 +158,41 @@ def start_engagement(
     problems = programmes.start_problems(engagement, today=today)
     if problems:
         raise InvalidInput(" ".join(problems), code="programme")
-    with transaction.atomic():
-        engagement.save()
-        copy_onboarding(engagement)
-        if interest is not None and interest.status != "started":
-            # The pipeline follows: the interest becomes "Engagement begonnen".
-            from ehrensache.brokering.services import change_interest_status
 
-            change_interest_status(interest, status="started", actor=actor)
-    log.info("engagement %s started by %s", engagement.pk, actor.pk)
-    return engagement
+
+def _already_started(engagement: Engagement) -> Engagement | None:
+    """The engagement this start would duplicate, looked up under a row lock.
+
+    From an interest: the interest's engagement (one per interest). Directly: the same
+    person in the same role, opportunity and start at the organization (unless that one was
+    marked as not started). The lock (the
+    interest, else the person) makes a concurrent second start wait for the first and then
+    find its engagement instead of failing on the unique constraint.
+    """
+    if engagement.interest_id is not None:
+        lock_row(type(engagement.interest), engagement.interest_id)
+        return Engagement.objects.filter(interest_id=engagement.interest_id).first()
+    lock_row(get_user_model(), engagement.volunteer_id)
+    return (
+        Engagement.objects.filter(
+            volunteer_id=engagement.volunteer_id,
+            organization_id=engagement.organization_id,
+            opportunity_id=engagement.opportunity_id,
+            role=engagement.role,
+            start=engagement.start,
+        )
+        .exclude(status=Engagement.Status.NOT_STARTED)
+        .order_by("pk")
+        .first()
+    )
+
+
+def _advance_pipeline(interest, *, actor) -> None:
+    """The pipeline follows: the interest becomes "Engagement begonnen"."""
+    if interest is not None and interest.status != "started":
+        from ehrensache.brokering.services import change_interest_status
+
+        change_interest_status(interest, status="started", actor=actor)
 
 
 def copy_onboarding(engagement: Engagement) -> None:
