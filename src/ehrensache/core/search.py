@@ -18,12 +18,16 @@ The annotation ``search_rank`` is set on both engines (PostgreSQL: ``ts_rank``, 
 first; SQLite: the number of query words, the queryset's own order kept). Column names can be changed with the keyword arguments.
 """
 
+import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 import snowballstemmer
 from django.db import connection, migrations
-from django.db.models import F, FloatField, Func, Q, Value
+from django.db.models import F, FloatField, Func, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 
 from .text import fold
 
@@ -144,6 +148,10 @@ def gin_index_operation(table: str, index_name: str, *, column: str = "search_do
 # Both treat every query word as a required prefix of a stemmed word: "Hausaufgaben" finds
 # "Hausaufgabenhilfe", "Fussball" finds "Fußball". The helpers return ``None`` when the
 # query has no searchable word, so callers skip the text condition.
+#
+# ``text_search(q, postgres=PostgresIndex(...), sqlite=Fts5Index(...))`` picks the strategy
+# for the connection's engine once and returns a ``TextSearch``; the caller never asks which
+# engine it runs on.
 
 
 def query_words(query: str) -> list[str]:
@@ -166,3 +174,126 @@ def prefix_tsquery(query: str) -> str | None:
     """A ``to_tsquery`` argument: the folded query words as prefix terms joined by AND."""
     folded = query_words(query)
     return " & ".join(f"{word}:*" for word in folded) or None
+
+
+@dataclass(frozen=True)
+class PostgresIndex:
+    """A GIN-indexed tsvector column of ``table`` (``german`` configuration, folded text)."""
+
+    table: str
+    column: str = "search_vector"
+
+
+@dataclass(frozen=True)
+class Fts5Index:
+    """An FTS5 table whose rowid is the model's id.
+
+    ``text_columns`` are searched; ``bm25_weights`` weigh every column of the table in order
+    (higher ranks better); ``area_column`` optionally holds place tokens (grid cells), so that
+    FTS5 intersects words and area in one statement (see ``TextSearch.restrict``).
+    """
+
+    table: str
+    text_columns: tuple[str, ...]
+    bm25_weights: tuple[float, ...]
+    area_column: str | None = None
+
+
+class TextSearch(Protocol):
+    """One text query against one index, in the engine's own way."""
+
+    #: Extra columns the caller selects with its candidate rows (``ranks`` reads them).
+    rank_columns: list[str]
+
+    def restrict(
+        self, qs: QuerySet, *, area: list[str] | None = None, few_candidates: bool = False
+    ) -> QuerySet:
+        """``qs`` limited to rows that match.
+
+        ``area``: the index's place tokens covering the searched area; an index with an area
+        column intersects them with the words itself (the caller still filters the exact
+        area). ``few_candidates``: the caller narrows the rows by other means and passes the
+        few left to ``ranks``; an index may then check the words there instead of here.
+        """
+        ...
+
+    def ranks(self, rows: list[tuple], ids: list[int]) -> dict[int, float]:
+        """Relevance (higher is better) of the matching ones among the candidate ``rows``
+        (selected with ``rank_columns`` last) whose ids are ``ids``; others are left out."""
+        ...
+
+
+class _PostgresTextSearch:
+    rank_columns = ["search_rank"]
+
+    def __init__(self, index: PostgresIndex, term: str):
+        self.index, self.term = index, term
+
+    def restrict(self, qs, *, area=None, few_candidates=False):
+        vector = f"{self.index.table}.{self.index.column}"
+        return qs.extra(
+            select={"search_rank": f"ts_rank({vector}, to_tsquery('german', %s))"},
+            select_params=[self.term],
+            where=[f"{vector} @@ to_tsquery('german', %s)"],
+            params=[self.term],
+        )
+
+    def ranks(self, rows, ids):
+        return {row[0]: row[-1] for row in rows}
+
+
+class _Fts5TextSearch:
+    rank_columns: list[str] = []
+
+    def __init__(self, index: Fts5Index, words: str):
+        self.index = index
+        self.term = f"{{{' '.join(index.text_columns)}}} : ({words})"
+        weights = ", ".join(str(w) for w in index.bm25_weights)
+        self.rank_sql = f"-bm25({index.table}, {weights})"
+        self.area_ranks: dict[int, float] | None = None
+
+    def restrict(self, qs, *, area=None, few_candidates=False):
+        table = self.index.table
+        if area and self.index.area_column:
+            # Words and area intersected by FTS5 in one statement, ranked on the way.
+            match = f"{self.term} AND {self.index.area_column} : ({' OR '.join(area)})"
+            sql = f"SELECT rowid, {self.rank_sql} FROM {table} WHERE {table} MATCH %s"
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [match])
+                self.area_ranks = dict(cursor.fetchall())
+            return qs.filter(
+                id__in=RawSQL(
+                    "SELECT value FROM json_each(%s)", [json.dumps(list(self.area_ranks))]
+                )
+            )
+        if few_candidates:
+            return qs  # the rank query over the candidates checks the words
+        # A non-correlated IN: SQLite evaluates the FTS5 query once into an ephemeral table.
+        return qs.filter(
+            id__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [self.term])
+        )
+
+    def ranks(self, rows, ids):
+        if self.area_ranks is not None:
+            return {pk: self.area_ranks[pk] for pk in ids if pk in self.area_ranks}
+        if not ids:
+            return {}
+        table = self.index.table
+        sql = f"SELECT rowid, {self.rank_sql} FROM {table} WHERE {table} MATCH %s"
+        params = [self.term]
+        if len(ids) <= 2000:
+            sql += " AND rowid IN (SELECT value FROM json_each(%s))"
+            params.append(json.dumps(ids))
+        wanted = set(ids)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {pk: rank for pk, rank in cursor.fetchall() if pk in wanted}
+
+
+def text_search(query: str, *, postgres: PostgresIndex, sqlite: Fts5Index) -> TextSearch | None:
+    """The strategy for this connection's engine, or ``None`` without a searchable word."""
+    if connection.vendor == "postgresql":
+        term = prefix_tsquery(query)
+        return _PostgresTextSearch(postgres, term) if term else None
+    words = fts_match(query)  # the text columns only, never the area column
+    return _Fts5TextSearch(sqlite, words) if words else None

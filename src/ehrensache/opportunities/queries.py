@@ -10,19 +10,16 @@ Query budget: one query for the candidates (ids, coordinates, rank) and one for 
 objects with their organization and district; without a place: count + ids + objects.
 """
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from ehrensache.accounts.roles import roles_of
 from ehrensache.core.geo import bounding_box, haversine_km
-from ehrensache.core.search import fts_match, prefix_tsquery
+from ehrensache.core.search import Fts5Index, PostgresIndex, TextSearch, text_search
 from ehrensache.organizations.models import Organization
 
 from .models import Opportunity
@@ -153,68 +150,17 @@ def _apply_filters(qs: QuerySet, c: SearchCriteria) -> QuerySet:
     return qs
 
 
-# Title words weigh ten times body words; the place cells do not count for relevance.
-_BM25 = f"-bm25({FTS_TABLE}, 10.0, 1.0, 0.0)"
-
-
-class _TextSearch:
-    """The engine-specific part: restrict a queryset to text matches, rank candidates."""
-
-    def __init__(self, text: str):
-        self.postgres = connection.vendor == "postgresql"
-        if self.postgres:
-            self.term = prefix_tsquery(text)
-        else:
-            words = fts_match(text)  # the text columns only, never the place cells
-            self.term = f"{{title body}} : ({words})" if words else None
-
-    def __bool__(self):
-        return self.term is not None
-
-    def restrict(self, qs: QuerySet) -> QuerySet:
-        if self.postgres:
-            return qs.extra(
-                select={"search_rank": f"ts_rank({TABLE}.search_vector, to_tsquery('german', %s))"},
-                select_params=[self.term],
-                where=[f"{TABLE}.search_vector @@ to_tsquery('german', %s)"],
-                params=[self.term],
-            )
-        # A non-correlated IN: SQLite evaluates the FTS5 query once into an ephemeral table.
-        return qs.filter(
-            id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [self.term])
-        )
-
-    def ranks_in_area(self, box, *, include_remote: bool) -> dict[int, float]:
-        """SQLite: relevance per id of the text matches in the grid cells covering ``box``
-        (and the remote ones if asked), intersected by FTS5 itself in one statement."""
-        cells = box_cells(box.min_lat, box.max_lat, box.min_lon, box.max_lon)
-        if include_remote:
-            cells.append("remote")
-        match = f"{self.term} AND cells : ({' OR '.join(cells)})"
-        sql = f"SELECT rowid, {_BM25} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [match])
-            return dict(cursor.fetchall())
-
-    @property
-    def columns(self) -> list[str]:
-        return ["search_rank"] if self.postgres else []
-
-    def ranks(self, rows: list[tuple], ids: list[int]) -> dict[int, float]:
-        """Relevance per id, higher is better (PostgreSQL: already in ``rows``)."""
-        if self.postgres:
-            return {row[0]: row[-1] for row in rows}
-        if not ids:
-            return {}
-        sql = f"SELECT rowid, {_BM25} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        params = [self.term]
-        if len(ids) <= 2000:
-            sql += " AND rowid IN (SELECT value FROM json_each(%s))"
-            params.append(json.dumps(ids))
-        wanted = set(ids)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return {pk: rank for pk, rank in cursor.fetchall() if pk in wanted}
+# The text index: on PostgreSQL the trigger-fed ``search_vector``; on SQLite the FTS5 table
+# (title words weigh ten times body words; the place cells do not count for relevance).
+TEXT_INDEX = {
+    "postgres": PostgresIndex(table=TABLE, column="search_vector"),
+    "sqlite": Fts5Index(
+        table=FTS_TABLE,
+        text_columns=("title", "body"),
+        bm25_weights=(10.0, 1.0, 0.0),
+        area_column="cells",
+    ),
+}
 
 
 COLUMNS = ["id", "latitude", "longitude", "remote", "on_site", "published_at"]
@@ -232,6 +178,17 @@ def _order(candidates: list[tuple], sort: str) -> list[int]:
     return [c[0] for c in candidates]
 
 
+def _area_cells(criteria: SearchCriteria) -> list[str] | None:
+    """The FTS5 place tokens covering the search area (``None`` without an area)."""
+    if not criteria.has_place or criteria.remote == "only":
+        return None
+    box = bounding_box(criteria.latitude, criteria.longitude, criteria.radius_km)
+    cells = box_cells(box.min_lat, box.max_lat, box.min_lon, box.max_lon)
+    if criteria.remote == "include":
+        cells.append("remote")
+    return cells
+
+
 def search_opportunities(
     criteria: SearchCriteria, *, page: int | str = 1, per_page: int = PER_PAGE
 ) -> SearchResults:
@@ -241,36 +198,36 @@ def search_opportunities(
     online-only opportunities) and ``search_rank`` (``None`` without text).
     """
     qs = _apply_filters(public_opportunities(), criteria)
-    text = _TextSearch(criteria.q) if criteria.q else None
-    if not text:
-        text = None
-    # SQLite with text and a place: FTS5 intersects the words with the grid cells of the
-    # bounding box and ranks them in one statement; the rest of the query is restricted to
-    # those ids. Online-only searches (no area): the words are checked by the rank query over
-    # the candidates. Elsewhere the text restricts in SQL.
-    in_area = (
-        text is not None and criteria.has_place and not text.postgres and criteria.remote != "only"
-    )
-    text_after = text is not None and criteria.has_place and not text.postgres and not in_area
-    if in_area:
-        box = bounding_box(criteria.latitude, criteria.longitude, criteria.radius_km)
-        area_ranks = text.ranks_in_area(box, include_remote=criteria.remote == "include")
-        qs = qs.filter(
-            id__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(area_ranks))])
-        )
-    elif text is not None and not text_after:
-        qs = text.restrict(qs)
+    text = text_search(criteria.q, **TEXT_INDEX) if criteria.q else None
+    if text is not None:
+        # With a place, the index may intersect the words with the grid cells of the
+        # bounding box (SQLite FTS5) or check them over the few candidates in the area.
+        qs = text.restrict(qs, area=_area_cells(criteria), few_candidates=criteria.has_place)
     sort = criteria.effective_sort
     if sort == "relevance" and text is None:
         sort = "distance" if criteria.has_place else "newest"
+    qs = _in_area(qs, criteria)
     distances: dict[int, float | None] = {}
     ranks: dict[int, float] = {}
+    if criteria.has_place or text is not None:
+        # Few candidates (a radius, or a text): exact distances and the order in Python.
+        candidates, distances, ranks = _candidates(qs, criteria, text)
+        paginator = Paginator(_order(candidates, sort), per_page)
+    else:
+        paginator = Paginator(
+            qs.order_by("-published_at", "-id").values_list("id", flat=True), per_page
+        )
+    page_obj = paginator.get_page(page)
+    page_obj.object_list = _page_objects(list(page_obj.object_list), distances, ranks)
+    return SearchResults(page=page_obj, criteria=criteria)
 
+
+def _in_area(qs: QuerySet, criteria: SearchCriteria) -> QuerySet:
+    """Online-only, or within the bounding box of the radius (plus online ones if asked)."""
     if criteria.remote == "only":
         qs = qs.filter(remote=True)
     if criteria.has_place:
-        lat, lon, radius = criteria.latitude, criteria.longitude, criteria.radius_km
-        box = bounding_box(lat, lon, radius)
+        box = bounding_box(criteria.latitude, criteria.longitude, criteria.radius_km)
         near = Q(
             on_site=True,
             latitude__gte=box.min_lat,
@@ -282,36 +239,36 @@ def search_opportunities(
             qs = qs.filter(near | Q(remote=True))
         elif criteria.remote != "only":
             qs = qs.filter(near)
-    if criteria.has_place or text is not None:
-        # Few candidates (a radius, or a text): exact distances and the order in Python.
-        rows = list(qs.order_by().values_list(*COLUMNS, *(text.columns if text else [])))
-        kept = []
-        for row in rows:
-            pk, plat, plon, remote, on_site, published_at = row[:6]
-            distance = None
-            if criteria.has_place and on_site and plat is not None and plon is not None:
-                distance = haversine_km(criteria.latitude, criteria.longitude, plat, plon)
-                if distance > criteria.radius_km:
-                    distance = None
-                    if not remote:
-                        continue
-            distances[pk] = round(distance, 1) if distance is not None else None
-            kept.append((row, distance))
-        if in_area:
-            ranks = {r[0]: area_ranks[r[0]] for r, _d in kept}
-        elif text is not None:
-            ranks = text.ranks([r for r, _d in kept], [r[0] for r, _d in kept])
-            if text_after:
-                kept = [(r, d) for r, d in kept if r[0] in ranks]
-        candidates = [(r[0], d, ranks.get(r[0], 0.0), r[5]) for r, d in kept]
-        paginator = Paginator(_order(candidates, sort), per_page)
-    else:
-        paginator = Paginator(
-            qs.order_by("-published_at", "-id").values_list("id", flat=True), per_page
-        )
+    return qs
 
-    page_obj = paginator.get_page(page)
-    ids = list(page_obj.object_list)
+
+def _candidates(qs: QuerySet, criteria: SearchCriteria, text: TextSearch | None):
+    """(id, distance, rank, published_at) of the rows within the exact radius that match
+    the text, with the distances and ranks per id."""
+    rows = list(qs.order_by().values_list(*COLUMNS, *(text.rank_columns if text else [])))
+    distances: dict[int, float | None] = {}
+    kept = []
+    for row in rows:
+        pk, plat, plon, remote, on_site, _published_at = row[:6]
+        distance = None
+        if criteria.has_place and on_site and plat is not None and plon is not None:
+            distance = haversine_km(criteria.latitude, criteria.longitude, plat, plon)
+            if distance > criteria.radius_km:
+                distance = None
+                if not remote:
+                    continue
+        distances[pk] = round(distance, 1) if distance is not None else None
+        kept.append((row, distance))
+    ranks: dict[int, float] = {}
+    if text is not None:
+        ranks = text.ranks([r for r, _d in kept], [r[0] for r, _d in kept])
+        kept = [(r, d) for r, d in kept if r[0] in ranks]
+    candidates = [(r[0], d, ranks.get(r[0], 0.0), r[5]) for r, d in kept]
+    return candidates, distances, ranks
+
+
+def _page_objects(ids: list[int], distances: dict, ranks: dict) -> list[Opportunity]:
+    """The page's opportunities in order, with ``distance_km`` and ``search_rank``."""
     objects = (
         Opportunity.objects.select_related("organization", "district")
         .defer("search_title", "search_body")
@@ -325,8 +282,7 @@ def search_opportunities(
         opportunity.distance_km = distances.get(pk)
         opportunity.search_rank = ranks.get(pk)
         items.append(opportunity)
-    page_obj.object_list = items
-    return SearchResults(page=page_obj, criteria=criteria)
+    return items
 
 
 def opportunities_managed_by(user) -> QuerySet:
