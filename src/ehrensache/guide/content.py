@@ -1,7 +1,8 @@
 """Reference data of the guide: topics, situations and the first questionnaire version.
 
-Plain data so the data migration (historical models) and ``seed_reference_data`` (current
-models, used by the demo loader and tests) share one source. Written by the project.
+Plain data for ``seed_reference_data`` (current models, used by the demo loader and tests).
+The data migration guide/0002 holds a frozen copy of version 1: a new questionnaire version
+for existing installations needs a new data migration. Written by the project.
 """
 
 TOPICS = [

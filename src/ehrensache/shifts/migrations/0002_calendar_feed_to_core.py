@@ -6,11 +6,16 @@ only the shifts it served before. The old model is then removed. Going back recr
 table empty (raw tokens cannot be recovered from hashes) and drops the moved rows.
 """
 
+import hashlib
+
 from django.db import migrations
 
-from ehrensache.core.tokens import hash_token
-
 SOURCE = "shifts"
+
+
+def hash_token(raw):
+    """Frozen copy of ``core.tokens.hash_token``: SHA-256 of the UTF-8 bytes, hex."""
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
 def move_feeds_to_core(apps, schema_editor):
