@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make run      – set up (venv, packages, database, regions, demo data) and serve on http://$(HOST):$(PORT)"
 	@echo "make test     – install test tools and run the suite on SQLite, PostgreSQL and in Chromium"
-	@echo "make lint     – ruff check + format check"
+	@echo "make lint     – ruff check + format check, mypy"
 	@echo "make worker   – background worker for the tasks API (TASKS_BACKEND=database)"
 	@echo "make bench    – benchmarks at full size"
 
@@ -76,6 +76,7 @@ test-browser: install-test chromium
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	EHRENSACHE_TESTING=1 $(BIN)/mypy -p ehrensache.core -p ehrensache.accounts -p ehrensache.api
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix src tests bench

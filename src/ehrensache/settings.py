@@ -21,6 +21,7 @@ Environment variables (all optional in development):
 import os
 import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
@@ -303,7 +304,7 @@ LOGGING = {
 }
 
 # --- Ehrensache -----------------------------------------------------------------------------
-EHRENSACHE = {
+EHRENSACHE: dict[str, Any] = {
     # The region this installation starts from: home page texts and demo data. Nothing in the
     # code depends on it; every lookup works for all of Germany.
     "HOME_STATE_CODE": os.environ.get("EHRENSACHE_HOME_STATE", "06"),

@@ -10,7 +10,7 @@ from ehrensache.organizations.models import OrganizationMembership
 from .models import AccountDeletion, NetworkMembership, User
 
 # Admins sign in through allauth like everybody else, so the second factor applies to them too.
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 
 class AgencyMembershipInline(admin.TabularInline):

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import get_language_info
@@ -22,7 +24,8 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Each language in its own name, so everyone finds theirs.
-        self.fields["preferred_language"].choices = [
+        language = cast(forms.ChoiceField, self.fields["preferred_language"])
+        language.choices = [
             (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
         ]
 

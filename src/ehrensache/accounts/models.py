@@ -7,6 +7,8 @@
 - ``is_superuser`` is for the Django admin only.
 """
 
+from typing import ClassVar
+
 import rules
 from django.apps import apps
 from django.conf import settings
@@ -28,7 +30,7 @@ def _is_model_permission(perm: str) -> bool:
     return True
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
@@ -51,9 +53,10 @@ class UserManager(BaseUserManager):
 
 
 class User(AbstractUser):
-    username = None
-    first_name = None
-    last_name = None
+    # Sign-in by e-mail; one display name instead of first and last name.
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("E-Mail-Adresse"), unique=True)
     display_name = models.CharField(
         _("Name"),
@@ -67,7 +70,7 @@ class User(AbstractUser):
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("Person")

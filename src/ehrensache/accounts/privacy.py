@@ -52,7 +52,7 @@ def export(user) -> dict:
         ],
         "network_memberships": [
             {
-                "state": m.state.name if m.state_id else None,
+                "state": m.state.name if m.state else None,
                 "title": m.title,
                 "since": m.created_at,
             }

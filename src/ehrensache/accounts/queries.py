@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .roles import roles_of
@@ -7,8 +8,8 @@ from .roles import roles_of
 
 @dataclass(frozen=True)
 class Membership:
-    role: str
-    name: str
+    role: str | Promise  # lazily translated labels are shown in the reader's language
+    name: str | Promise
     url: str | None = None
 
 

@@ -6,6 +6,7 @@ is rendered at once (so it shows the state at the time) and sent by ``send_email
 """
 
 import base64
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -38,7 +39,7 @@ def queue_mail(
     *,
     to: list[str] | str,
     language: str = "de",
-    attachments: list[Attachment] = (),
+    attachments: Sequence[Attachment] = (),
     reply_to: list[str] | None = None,
 ) -> None:
     """Render now, send after the surrounding transaction commits (immediately if none)."""
