@@ -9,9 +9,12 @@ from ehrensache.core.errors import Forbidden, NotFound
 from ehrensache.courses import services
 from ehrensache.courses.models import Course
 from ehrensache.regions.models import State
-from tests.factories import AgencyMembershipFactory, NetworkMembershipFactory, UserFactory
-
-from .factories import CourseFactory
+from tests.factories import (
+    AgencyMembershipFactory,
+    CourseFactory,
+    NetworkMembershipFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -9,9 +9,13 @@ from django.urls import reverse
 from ehrensache.core.errors import Forbidden, NotFound
 from ehrensache.recognition import services
 from ehrensache.recognition.models import ReleaseRequest
-from tests.factories import AgencyMembershipFactory, OrganizationMembershipFactory, UserFactory
-
-from .factories import EngagementProofFactory, ReleaseRequestFactory
+from tests.factories import (
+    AgencyMembershipFactory,
+    EngagementProofFactory,
+    OrganizationMembershipFactory,
+    ReleaseRequestFactory,
+    UserFactory,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
