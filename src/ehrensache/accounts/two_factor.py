@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from .roles import forget_roles, roles_of
+from .roles import forget_roles
+from .rules import has_professional_role
 
 # allauth's URL names that stay reachable while the set-up is due: the set-up itself, signing
 # in and out, re-authentication, e-mail confirmation (TOTP needs a verified address).
@@ -29,13 +30,12 @@ EXEMPT_VIEWS = {
 
 
 def is_staff_member(user) -> bool:
-    """Admins and everybody with a professional role (3 cached queries via ``roles_of``)."""
+    """Admins (the Django admin) and everybody with a professional role (3 cached queries)."""
     if not (user is not None and user.is_authenticated):
         return False
     if user.is_superuser or user.is_staff:
         return True
-    roles = roles_of(user)
-    return roles.is_agency_staff or roles.is_coordinator or roles.is_network_staff
+    return has_professional_role(user)
 
 
 def has_two_factor(user) -> bool:

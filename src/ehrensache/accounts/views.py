@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ehrensache.core.errors import DomainError
+from ehrensache.core.outcomes import domain_errors
 
 from .dashboard import SECTIONS
 from .data_export import export_filename, export_json
@@ -71,10 +71,9 @@ def delete(request):
     """Delete my account, after confirming with the password."""
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(request) as outcome:
             delete_account(request.user)
-        except DomainError as exc:
-            messages.error(request, str(exc))
+        if not outcome.ok:
             return redirect("accounts:delete")
         logout(request)
         messages.success(request, _("Ihr Konto ist gelöscht. Danke, dass Sie dabei waren."))
