@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from ehrensache.core.errors import DomainError, NotFound
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from ehrensache.opportunities.queries import SearchCriteria, search_opportunities
 from ehrensache.organizations import services
 from ehrensache.organizations.models import Organization, OrganizationMembership
@@ -39,11 +39,12 @@ def test_registration_notifies_responsible_agency(
 
 
 def test_unknown_postal_code_and_field_are_refused(volunteer):
-    with pytest.raises(NotFound):
+    with pytest.raises(InvalidInput) as code:  # input to correct, not a hidden record (404)
         register(volunteer, postal_code="99999")
     with pytest.raises(DomainError) as exc:
         register(volunteer, fields_of_activity=["quatsch"])
 
+    assert code.value.field == "postal_code"
     assert exc.value.field == "fields_of_activity"
     assert Organization.objects.count() == 0
 
@@ -69,9 +70,11 @@ def test_only_responsible_agency_or_network_may_confirm(
     other_staff = AgencyMembershipFactory(agency=other_agency).user
     organization = register(volunteer)
 
-    for person in (other_staff, coordinator, volunteer):
+    for person in (other_staff, coordinator):  # the pending organization is hidden from them
         with pytest.raises(NotFound):
             services.confirm_organization(organization, actor=person)
+    with pytest.raises(Forbidden):  # its own coordinator sees it but may not confirm it
+        services.confirm_organization(organization, actor=volunteer)
     services.confirm_organization(organization, actor=network_staff)
 
     organization.refresh_from_db()
@@ -119,7 +122,7 @@ def test_person_can_belong_to_several_organizations(coordinator, other_organizat
 
 
 def test_invitations_only_by_members(other_coordinator, organization):
-    with pytest.raises(NotFound):
+    with pytest.raises(Forbidden):  # a confirmed organization is public, its team is not
         services.invite_colleague(organization, actor=other_coordinator, email="x@example.org")
 
 
@@ -188,17 +191,20 @@ def test_member_pages_are_scoped(client, organization, other_coordinator, volunt
         reverse("organizations:edit", args=[organization.slug]),
         reverse("organizations:team", args=[organization.slug]),
     ]
+    # The confirmed organization is public: the pages exist, the actions are not theirs (403).
     for person in (other_coordinator, volunteer):
         client.force_login(person)
         for url in urls:
-            assert client.get(url).status_code == 404
-        assert client.get(reverse("organizations:review_list")).status_code == 404
+            assert client.get(url).status_code == 403
+        assert client.get(reverse("organizations:review_list")).status_code == 403
         assert (
             client.post(
                 reverse("organizations:review", args=[organization.slug]), {"confirm": "1"}
             ).status_code
-            == 404
+            == 403
         )
+    client.force_login(agency_staff)
+    assert client.get(reverse("organizations:edit", args=["gibt-es-nicht"])).status_code == 404
 
 
 @pytest.mark.parametrize("n", [1, 3])

@@ -1,29 +1,52 @@
 """Reads of organizations, scoped to the person asking."""
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from ehrensache.accounts.roles import roles_of
 from ehrensache.agencies.models import Agency
+from ehrensache.core.errors import NotFound
+from ehrensache.core.permissions import can
 
 from .models import Organization
 
 
 def organization_visible_to(user, slug: str) -> Organization | None:
-    """Confirmed organizations for everybody; others for their members and reviewers."""
-    from .services import may_review
-
+    """Confirmed organizations for everybody; others for their members and reviewers
+    (``organizations.view_organization``)."""
     organization = (
         Organization.objects.select_related("district", "responsible_agency", "confirmed_by")
         .filter(slug=slug)
         .first()
     )
-    if organization is None:
+    if organization is None or not can(user, "organizations.view_organization", organization):
         return None
-    if organization.is_confirmed or organization.pk in roles_of(user).organization_ids:
-        return organization
-    if may_review(user, organization):
-        return organization
-    return None
+    return organization
+
+
+def organization_by_slug(slug: str, *, related=("district", "responsible_agency")) -> Organization:
+    """The organization with ``slug``, whoever asks; ``NotFound`` if there is none."""
+    organization = Organization.objects.select_related(*related).filter(slug=slug).first()
+    if organization is None:
+        raise NotFound(_("Diese Einsatzstelle gibt es nicht."))
+    return organization
+
+
+def coordinated_by(user) -> QuerySet:
+    """The organizations ``user`` coordinates, by name."""
+    return Organization.objects.filter(pk__in=roles_of(user).organization_ids).order_by("name")
+
+
+def reviewer_agency_of(user, organization: Organization) -> Agency | None:
+    """The agency in whose name ``user`` reviews ``organization`` (responsible one first)."""
+    roles = roles_of(user)
+    if organization.responsible_agency_id in roles.agency_ids:
+        return organization.responsible_agency
+    return (
+        Agency.objects.filter(pk__in=roles.agency_ids, service_districts=organization.district_id)
+        .order_by("name")
+        .first()
+    )
 
 
 def organizations_to_review(user) -> QuerySet:

@@ -18,17 +18,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ehrensache.accounts.models import NetworkMembership
-from ehrensache.accounts.roles import forget_roles, roles_of
+from ehrensache.accounts.roles import forget_roles
 from ehrensache.agencies.models import Agency
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
+from ehrensache.core.permissions import require
 from ehrensache.core.text import fold
 from ehrensache.core.tokens import find_by_token, new_token
 from ehrensache.opportunities.taxonomy import FieldOfActivity
 from ehrensache.regions.queries import locate
 
 from .models import Organization, OrganizationInvitation, OrganizationMembership
+from .queries import reviewer_agency_of
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +85,10 @@ def _clean_fields(values: dict) -> None:
 
 
 def _place(organization: Organization) -> None:
-    location = locate(organization.postal_code)  # InvalidInput / NotFound with field
+    try:
+        location = locate(organization.postal_code)
+    except NotFound as exc:  # an unknown postal code is a typing error, not a hidden record
+        raise InvalidInput(str(exc), field="postal_code") from exc
     organization.postal_code = location.postal_code
     organization.district = location.district
     organization.latitude = location.latitude
@@ -113,8 +118,11 @@ def confirmers_of(organization: Organization) -> list:
 @transaction.atomic
 def register_organization(*, actor, **values) -> Organization:
     """A coordinator registers an organization; it waits for the agency's confirmation."""
-    if actor is None or not actor.is_authenticated:
-        raise DomainError(_("Bitte melden Sie sich an, um eine Einsatzstelle zu registrieren."))
+    require(
+        actor,
+        "organizations.register_organization",
+        message=_("Bitte melden Sie sich an, um eine Einsatzstelle zu registrieren."),
+    )
     unknown = set(values) - set(PROFILE_FIELDS)
     if unknown:
         raise InvalidInput(_("Unbekannte Felder: %s") % ", ".join(sorted(unknown)))
@@ -147,38 +155,6 @@ def register_organization(*, actor, **values) -> Organization:
     return organization
 
 
-def may_review(user, organization: Organization) -> bool:
-    roles = roles_of(user)
-    if (
-        organization.responsible_agency_id
-        and organization.responsible_agency_id in roles.agency_ids
-    ):
-        return True
-    if (
-        roles.agency_ids
-        and organization.district_id
-        and Agency.objects.filter(
-            pk__in=roles.agency_ids, service_districts=organization.district_id
-        ).exists()
-    ):
-        return True
-    if roles.network_state_ids and organization.district_id:
-        state_id = organization.district.state_id
-        return state_id in roles.network_state_ids or None in roles.network_state_ids
-    return False
-
-
-def _reviewer_agency(user, organization):
-    roles = roles_of(user)
-    if organization.responsible_agency_id in roles.agency_ids:
-        return organization.responsible_agency
-    return (
-        Agency.objects.filter(pk__in=roles.agency_ids, service_districts=organization.district_id)
-        .order_by("name")
-        .first()
-    )
-
-
 def _notify_members(organization, prefix):
     for membership in organization.memberships.select_related("user"):
         user = membership.user
@@ -192,13 +168,12 @@ def _notify_members(organization, prefix):
 
 @transaction.atomic
 def confirm_organization(organization: Organization, *, actor) -> Organization:
-    if not may_review(actor, organization):
-        raise NotFound(_("Diese Einsatzstelle gibt es nicht oder Sie sind nicht zuständig."))
+    require(actor, "organizations.review_organization", organization)
     organization = lock_row(Organization, organization.pk)
     if organization.status == Organization.Status.CONFIRMED:
         return organization
     organization.status = Organization.Status.CONFIRMED
-    organization.confirmed_by = _reviewer_agency(actor, organization)
+    organization.confirmed_by = reviewer_agency_of(actor, organization)
     organization.confirmed_at = timezone.now()
     organization.status_note = ""
     organization.save(update_fields=["status", "confirmed_by", "confirmed_at", "status_note"])
@@ -209,8 +184,7 @@ def confirm_organization(organization: Organization, *, actor) -> Organization:
 
 @transaction.atomic
 def reject_organization(organization: Organization, *, actor, reason: str) -> Organization:
-    if not may_review(actor, organization):
-        raise NotFound(_("Diese Einsatzstelle gibt es nicht oder Sie sind nicht zuständig."))
+    require(actor, "organizations.review_organization", organization)
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput(
@@ -226,17 +200,12 @@ def reject_organization(organization: Organization, *, actor, reason: str) -> Or
     return organization
 
 
-def ensure_member(organization, *, actor) -> None:
-    if actor is None or organization.pk not in roles_of(actor).organization_ids:
-        raise NotFound(_("Diese Einsatzstelle gibt es nicht oder Sie koordinieren sie nicht."))
-
-
 @transaction.atomic
 def update_organization(organization: Organization, *, actor, **values) -> Organization:
     from ehrensache.courses.services import refresh_provider_search_fields
     from ehrensache.opportunities.search_index import reindex_organization
 
-    ensure_member(organization, actor=actor)
+    require(actor, "organizations.change_organization", organization)
     unknown = set(values) - set(PROFILE_FIELDS)
     if unknown:
         raise InvalidInput(_("Unbekannte Felder: %s") % ", ".join(sorted(unknown)))
@@ -262,7 +231,7 @@ def update_organization(organization: Organization, *, actor, **values) -> Organ
 
 @transaction.atomic
 def invite_colleague(organization: Organization, *, actor, email: str) -> OrganizationInvitation:
-    ensure_member(organization, actor=actor)
+    require(actor, "organizations.manage_team", organization)
     email = (email or "").strip().lower()
     if organization.memberships.filter(user__email__iexact=email).exists():
         raise DomainError(
@@ -342,7 +311,7 @@ def accept_invitation(raw_token: str, *, user) -> OrganizationMembership:
 
 @transaction.atomic
 def revoke_invitation(invitation: OrganizationInvitation, *, actor) -> None:
-    ensure_member(invitation.organization, actor=actor)
+    require(actor, "organizations.manage_team", invitation.organization)
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])

@@ -7,31 +7,25 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ehrensache.accounts.roles import roles_of
-from ehrensache.core.errors import DomainError
+from ehrensache.core.errors import NotFound
+from ehrensache.core.outcomes import domain_errors
+from ehrensache.core.permissions import require
 from ehrensache.opportunities.queries import SearchCriteria, search_opportunities
 
 from . import services
 from .forms import InvitationForm, OrganizationForm, RejectForm
-from .models import Organization
-from .queries import organization_visible_to, organizations_to_review
-
-
-def _apply_error(form, exc: DomainError):
-    form.add_error(exc.field if exc.field in form.fields else None, str(exc))
+from .queries import organization_by_slug, organization_visible_to, organizations_to_review
 
 
 @login_required
 def register(request):
     form = OrganizationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             organization = services.register_organization(
                 actor=request.user, **form.service_values()
             )
-        except DomainError as exc:
-            _apply_error(form, exc)
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _(
@@ -50,35 +44,19 @@ def detail(request, slug):
     results = search_opportunities(
         SearchCriteria(organization_id=organization.pk), page=request.GET.get("page") or 1
     )
-    roles = roles_of(request.user)
-    context = {
-        "organization": organization,
-        "results": results,
-        "page_obj": results.page,
-        "is_member": organization.pk in roles.organization_ids,
-        "may_review": organization.status != Organization.Status.CONFIRMED
-        and services.may_review(request.user, organization),
-    }
+    context = {"organization": organization, "results": results, "page_obj": results.page}
     return render(request, "organizations/detail.html", context)
-
-
-def _member_organization(request, slug) -> Organization:
-    organization = Organization.objects.filter(slug=slug).first()
-    if organization is None or organization.pk not in roles_of(request.user).organization_ids:
-        raise Http404
-    return organization
 
 
 @login_required
 def edit(request, slug):
-    organization = _member_organization(request, slug)
+    organization = organization_by_slug(slug)
+    require(request.user, "organizations.change_organization", organization)
     form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.update_organization(organization, actor=request.user, **form.service_values())
-        except DomainError as exc:
-            _apply_error(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Die Angaben sind gespeichert."))
             return redirect(organization)
     return render(request, "organizations/edit.html", {"form": form, "organization": organization})
@@ -86,7 +64,8 @@ def edit(request, slug):
 
 @login_required
 def team(request, slug):
-    organization = _member_organization(request, slug)
+    organization = organization_by_slug(slug)
+    require(request.user, "organizations.manage_team", organization)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and "revoke" in request.POST:
         revoke = request.POST.get("revoke", "")
@@ -99,13 +78,11 @@ def team(request, slug):
         messages.success(request, _("Die Einladung ist zurückgezogen."))
         return redirect("organizations:team", slug=slug)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.invite_colleague(
                 organization, actor=request.user, email=form.cleaned_data["email"]
             )
-        except DomainError as exc:
-            _apply_error(form, exc)
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("Die Einladung an %(email)s ist verschickt.")
@@ -127,14 +104,14 @@ def invitation(request, token):
     """Shows the invitation; signing in is needed to accept (the link survives the login)."""
     try:
         invitation = services.find_invitation(token)
-    except DomainError as exc:
+    except NotFound as exc:
         return render(request, "organizations/invitation.html", {"error": str(exc)}, status=404)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{_login_url()}?next={request.path}")
         try:
             services.accept_invitation(token, user=request.user)
-        except DomainError as exc:
+        except NotFound as exc:
             return render(request, "organizations/invitation.html", {"error": str(exc)}, status=404)
         messages.success(
             request,
@@ -157,9 +134,7 @@ def _login_url():
 
 @login_required
 def review_list(request):
-    roles = roles_of(request.user)
-    if not (roles.is_agency_staff or roles.is_network_staff):
-        raise Http404
+    require(request.user, "organizations.view_review_list")
     return render(
         request,
         "organizations/review_list.html",
@@ -169,26 +144,19 @@ def review_list(request):
 
 @login_required
 def review(request, slug):
-    organization = (
-        Organization.objects.select_related("district", "responsible_agency")
-        .filter(slug=slug)
-        .first()
-    )
-    if organization is None or not services.may_review(request.user, organization):
-        raise Http404
+    organization = organization_by_slug(slug)
+    require(request.user, "organizations.review_organization", organization)
     reject_form = RejectForm(request.POST if "reject" in request.POST else None)
     if request.method == "POST" and "confirm" in request.POST:
         services.confirm_organization(organization, actor=request.user)
         messages.success(request, _("%(name)s ist bestätigt.") % {"name": organization.name})
         return redirect("organizations:review_list")
     if request.method == "POST" and "reject" in request.POST and reject_form.is_valid():
-        try:
+        with domain_errors(reject_form) as outcome:
             services.reject_organization(
                 organization, actor=request.user, reason=reject_form.cleaned_data["reason"]
             )
-        except DomainError as exc:
-            _apply_error(reject_form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("%(name)s ist abgelehnt.") % {"name": organization.name})
             return redirect("organizations:review_list")
     members = organization.memberships.select_related("user")
