@@ -140,7 +140,7 @@ def test_inbox_403_with_a_token_too(client, interest, volunteer):
     assert (response.status_code, response.json()["code"]) == (403, "forbidden")
 
 
-def test_other_coordinator_has_an_empty_inbox_and_404_for_our_organization(
+def test_other_coordinator_has_an_empty_inbox_and_403_for_our_organization(
     client, interest, other_coordinator, organization
 ):
     client.force_login(other_coordinator)
@@ -149,17 +149,12 @@ def test_other_coordinator_has_an_empty_inbox_and_404_for_our_organization(
     ours = client.get(f"{BASE}/inbox", {"organization_id": organization.pk})
 
     assert (own.status_code, own.json()["count"]) == (200, 0)
-    assert ours.status_code == 404
-    assert ours.json() == {
-        "detail": "Diese Einsatzstelle gibt es nicht oder Sie koordinieren sie nicht.",
-        "code": "not_found",
-        "errors": [
-            {
-                "field": "organization_id",
-                "message": "Diese Einsatzstelle gibt es nicht oder Sie koordinieren sie nicht.",
-            }
-        ],
-    }
+    # The (public) organization exists; its inbox is not theirs: 403, not 404.
+    assert ours.status_code == 403
+    assert ours.json()["detail"] == "Diese Einsatzstelle koordinieren Sie nicht."
+    assert ours.json()["code"] == "forbidden"
+    missing = client.get(f"{BASE}/inbox", {"organization_id": 999999})
+    assert (missing.status_code, missing.json()["code"]) == (404, "not_found")
 
 
 def test_coordinator_filters_the_inbox_by_own_organization(

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from ehrensache.brokering import services
 from ehrensache.brokering.models import Conversation, FollowUp, Interest
 from ehrensache.brokering.queries import monthly_counts
-from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from ehrensache.opportunities.models import Opportunity
 from tests.factories import OpportunityFactory, ProfileFactory
 
@@ -271,7 +271,7 @@ def test_conversation_needs_consent_and_staff(agency, agency_staff, other_agency
         services.record_conversation(
             agency, actor=agency_staff, held_on=date(2026, 3, 2), guest_name="X", consent=False
         )
-    with pytest.raises(NotFound):
+    with pytest.raises(Forbidden):  # the agency is public; its counselling records are not
         _guest_conversation(agency, other_agency_staff)
 
     conversation = _guest_conversation(agency, agency_staff)

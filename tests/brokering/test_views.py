@@ -178,15 +178,16 @@ def test_inbox_shows_only_own_organizations(client, interest, other_coordinator)
     assert "Keine Anfragen." in page
 
 
-def test_agency_parameter_of_another_agency_is_404(client, agency_staff, other_agency):
+def test_agency_parameter_of_another_agency_is_403(client, agency_staff, other_agency):
     response = _as(client, agency_staff).get(
         reverse("brokering:counselling"), {"agentur": other_agency.pk}
     )
+    unknown = client.get(reverse("brokering:counselling"), {"agentur": 999999})
 
-    assert response.status_code == 404
+    assert (response.status_code, unknown.status_code) == (403, 404)
 
 
-def test_candidates_hidden_from_other_coordinator(client, opportunity, other_coordinator):
+def test_candidates_refused_to_other_coordinator(client, opportunity, other_coordinator):
     profile = ProfileFactory(findable=True, findable_since="2026-03-01T10:00:00+01:00")
 
     page = _as(client, other_coordinator).get(
@@ -194,7 +195,8 @@ def test_candidates_hidden_from_other_coordinator(client, opportunity, other_coo
     )
     invite = client.post(reverse("brokering:invite", args=[opportunity.pk, profile.pk]))
 
-    assert (page.status_code, invite.status_code) == (404, 404)
+    # The opportunity is published (public): the pages exist, they are not theirs.
+    assert (page.status_code, invite.status_code) == (403, 403)
 
 
 def test_candidates_show_only_consenting_people_with_reasons(client, opportunity, coordinator):

@@ -5,26 +5,25 @@ Errors are ``{"detail", "code", "errors"}`` in the request's language:
 
 - 401 without a session or token;
 - 403 ``forbidden`` for a role the person does not have at all (the inbox for someone who
-  coordinates no organization: volunteers, agency staff, network staff);
-- 404 for records of other people and organizations the person does not coordinate, exactly
-  as if they did not exist.
+  coordinates no organization: volunteers, agency staff, network staff) and for the inbox of
+  a (public) organization the person does not coordinate;
+- 404 for records of other people, exactly as if they did not exist (``core.permissions``).
 
 ``/interests/mine`` is open to every signed-in person (anyone may have asked).
 """
 
 from datetime import datetime
 
-import rules
-from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
-from ehrensache.accounts.roles import roles_of
 from ehrensache.api.auth import TokenAuth
 from ehrensache.api.schemas import ErrorOut
-from ehrensache.core.errors import Forbidden, NotFound
+from ehrensache.core.errors import NotFound
+from ehrensache.core.permissions import require
+from ehrensache.organizations.models import Organization
 
 from . import queries, services
 from .models import Interest
@@ -93,18 +92,24 @@ def my_interests(request):
     return queries.interests_of_volunteer(request.user)
 
 
-def _require_inbox(user, organization_id):
-    if not rules.has_perm("brokering.view_inbox", user):
-        raise Forbidden(
-            _(
-                "Den Eingang sehen nur Personen, die eine Einsatzstelle koordinieren. Ihre "
-                "eigenen Anfragen finden Sie unter /interests/mine."
-            )
-        )
-    if organization_id is not None and organization_id not in roles_of(user).organization_ids:
-        raise NotFound(
-            _("Diese Einsatzstelle gibt es nicht oder Sie koordinieren sie nicht."),
-            field="organization_id",
+def _check_inbox(user, organization_id):
+    require(
+        user,
+        "brokering.view_inbox",
+        message=_(
+            "Den Eingang sehen nur Personen, die eine Einsatzstelle koordinieren. Ihre "
+            "eigenen Anfragen finden Sie unter /interests/mine."
+        ),
+    )
+    if organization_id is not None:
+        organization = Organization.objects.filter(pk=organization_id).first()
+        if organization is None:
+            raise NotFound(_("Diese Einsatzstelle gibt es nicht."), field="organization_id")
+        require(
+            user,
+            "brokering.view_organization_inbox",
+            organization,
+            message=_("Diese Einsatzstelle koordinieren Sie nicht."),
         )
 
 
@@ -116,7 +121,7 @@ def _require_inbox(user, organization_id):
 @paginate(LimitOffsetPagination)
 def inbox(request, organization_id: int | None = None, status: Interest.Status | None = None):
     """Interests in the opportunities of the organizations the person coordinates."""
-    _require_inbox(request.user, organization_id)
+    _check_inbox(request.user, organization_id)
     return queries.inbox_for(request.user, organization_id=organization_id, status=status)
 
 
@@ -126,10 +131,7 @@ def inbox(request, organization_id: int | None = None, status: Interest.Status |
     summary="Eine Anfrage",
 )
 def interest_detail(request, interest_id: int):
-    try:
-        interest = queries.interest_for(request.user, interest_id)
-    except Http404:
-        raise NotFound(_("Diese Anfrage gibt es nicht.")) from None
+    interest = queries.interest_for(request.user, interest_id)
     return _detail(request, interest)
 
 
@@ -139,10 +141,7 @@ def interest_detail(request, interest_id: int):
     summary="Status einer Anfrage ändern",
 )
 def change_status(request, interest_id: int, payload: StatusIn):
-    try:
-        interest = queries.interest_for(request.user, interest_id)
-    except Http404:
-        raise NotFound(_("Diese Anfrage gibt es nicht.")) from None
+    interest = queries.interest_for(request.user, interest_id)
     interest = services.change_interest_status(
         interest, status=payload.status, reason=payload.reason, actor=request.user
     )

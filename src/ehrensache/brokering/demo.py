@@ -25,12 +25,12 @@ def load(*, out=print):
     if volunteer is None or coordinator is None:
         out("Vermittlung: Demo-Konten fehlen, übersprungen")
         return
-    organization_ids = list(
+    coordinated = list(
         coordinator.organization_memberships.values_list("organization_id", flat=True)
     )
     opportunities = list(
         Opportunity.objects.filter(
-            organization_id__in=organization_ids,
+            organization_id__in=coordinated,
             status=Opportunity.Status.PUBLISHED,
             organization__status=Organization.Status.CONFIRMED,
         ).order_by("pk")[:3]

@@ -5,10 +5,11 @@ from datetime import date
 
 from django.db.models import Case, Count, Q, When
 from django.db.models.functions import TruncMonth
-from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.core.errors import NotFound
 from ehrensache.core.geo import bounding_box, haversine_km
 from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import Organization
@@ -50,8 +51,15 @@ def inbox_for(user, *, organization_id=None, status=None):
 
 def referrals_of_agency(user, *, agency_id):
     if agency_id not in roles_of(user).agency_ids:
-        raise Http404
+        return Interest.objects.none()
     return _interests().filter(agency_id=agency_id)
+
+
+def agencies_staffed_by(user):
+    """The agencies ``user`` works for, by name."""
+    from ehrensache.agencies.models import Agency
+
+    return Agency.objects.filter(pk__in=roles_of(user).agency_ids).order_by("name")
 
 
 def interests_visible_to(user):
@@ -69,7 +77,7 @@ def interest_for(user, pk):
     """One interest ``user`` may see, with its history; 404 otherwise."""
     interest = interests_visible_to(user).filter(pk=pk).first()
     if interest is None:
-        raise Http404
+        raise NotFound(_("Diese Anfrage gibt es nicht."))
     return interest
 
 
@@ -89,7 +97,7 @@ def conversations_visible_to(user, *, agency_id=None):
 def conversation_for(user, pk):
     conversation = conversations_visible_to(user).filter(pk=pk).first()
     if conversation is None:
-        raise Http404
+        raise NotFound(_("Dieses Gespräch gibt es nicht."))
     return conversation
 
 
@@ -110,7 +118,7 @@ def follow_ups_visible_to(user, *, open_only=False):
 def follow_up_for(user, pk):
     follow_up = follow_ups_visible_to(user).filter(pk=pk).first()
     if follow_up is None:
-        raise Http404
+        raise NotFound(_("Diese Nachfrage gibt es nicht."))
     return follow_up
 
 

@@ -12,22 +12,28 @@ change_interest_status      withdraw: the person, or the referring agency's staf
                             meeting, started, declined): the organization's coordinators
 manage_interest             the organization's coordinators (move it along)
 withdraw_interest           the person; the referring agency for a guest
+express_interest            everybody but the opportunity's coordinators (anonymous
+                            people are asked to sign in first)
 view_inbox                  anyone who coordinates an organization
-invite_volunteer            coordinators of the opportunity's organization
+view_organization_inbox     coordinators of that organization
+invite_volunteer            coordinators of the opportunity's organization (also: see
+                            the matching people of the opportunity)
+view_invitation             the invited person; the opportunity's coordinators
+view_volunteerprofile       the person themself
 view_counselling            anyone who works for an agency
+view_agency_counselling     staff of that agency (its conversations, referrals)
 record_conversation         staff of that agency
 view_conversation           staff of the conversation's agency (also: change it)
 refer                       staff of the conversation's agency
+view_followup               staff of the follow-up's agency
 answer_follow_up            staff of the follow-up's agency
 ==========================  ========================================================
 
 Agency staff of another agency, coordinators of other organizations and network staff get
-nothing here; services answer 404 ("gibt es nicht") for records a person may not see, views
-answer 403 for pages of roles the person does not have.
-
-Check with ``rules.has_perm("brokering.refer", user, conversation)`` (the rule set only, so
-a superuser account gets no hidden extra rights in brokering). The querysets in
-``queries.py`` are scoped with the same role facts.
+nothing here. Enforce with ``core.permissions.require(user, "brokering.refer", conversation)``:
+404 for records a person may not see (their ``view_<model>`` rule), 403 for actions on what
+they see and for pages of roles they do not have. Superusers get no hidden extra rights. The
+querysets in ``queries.py`` are scoped with the same role facts.
 """
 
 import rules
@@ -86,6 +92,27 @@ may_withdraw_interest = asked_for_interest | speaks_for_guest
 may_manage_interest = coordinates_interest
 may_view_interest = asked_for_interest | coordinates_interest | referred_interest
 
+# --- Invitations and profiles -----------------------------------------------------------------
+
+
+@rules.predicate
+def was_invited(user, invitation) -> bool:
+    return is_authenticated(user) and invitation is not None and invitation.volunteer_id == user.pk
+
+
+@rules.predicate
+def coordinates_invitation(user, invitation) -> bool:
+    return (
+        invitation is not None
+        and invitation.opportunity.organization_id in roles_of(user).organization_ids
+    )
+
+
+@rules.predicate
+def is_self_profile(user, profile) -> bool:
+    return profile is not None and profile.user_id == user.pk
+
+
 # --- Agencies: counselling, referrals, follow-ups ----------------------------------------------
 
 # ``staffs_agency`` reads ``obj.agency_id`` (conversation, follow-up) or an Agency itself.
@@ -95,11 +122,17 @@ rules.add_perm("brokering.view_interest", may_view_interest)
 rules.add_perm("brokering.change_interest_status", may_withdraw_interest | may_manage_interest)
 rules.add_perm("brokering.manage_interest", may_manage_interest)
 rules.add_perm("brokering.withdraw_interest", may_withdraw_interest)
+rules.add_perm("brokering.express_interest", ~coordinates_organization)
 rules.add_perm("brokering.view_inbox", is_coordinator)
+rules.add_perm("brokering.view_organization_inbox", coordinates_organization)
 rules.add_perm("brokering.invite_volunteer", coordinates_organization)
+rules.add_perm("brokering.view_invitation", was_invited | coordinates_invitation)
+rules.add_perm("brokering.view_volunteerprofile", is_authenticated & is_self_profile)
 rules.add_perm("brokering.view_counselling", is_agency_staff)
+rules.add_perm("brokering.view_agency_counselling", may_work_for_agency)
 rules.add_perm("brokering.record_conversation", may_work_for_agency)
 rules.add_perm("brokering.view_conversation", may_work_for_agency)
 rules.add_perm("brokering.change_conversation", may_work_for_agency)
 rules.add_perm("brokering.refer", may_work_for_agency)
+rules.add_perm("brokering.view_followup", may_work_for_agency)
 rules.add_perm("brokering.answer_follow_up", may_work_for_agency)

@@ -8,7 +8,6 @@ periodic jobs pass a fixed moment instead of patching time.
 
 from datetime import datetime, timedelta
 
-import rules
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
+from ehrensache.core.permissions import can, require
 from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import Organization
 from ehrensache.regions.models import PostalCode
@@ -141,6 +141,12 @@ def express_interest(opportunity, *, volunteer, message="", now=None) -> tuple[I
     """
     if not volunteer.is_authenticated:
         raise DomainError(_("Bitte melden Sie sich an."), code="login_required")
+    require(
+        volunteer,
+        "brokering.express_interest",
+        opportunity,
+        message=_("Für Angebote Ihrer eigenen Einsatzstelle bekunden Sie kein Interesse."),
+    )
     message = (message or "").strip()
     if len(message) > 2000:
         raise InvalidInput(
@@ -198,30 +204,20 @@ def _mail_new_interest(interest):
         )
 
 
-def may_manage_interest(user, interest) -> bool:
-    """Coordinators of the opportunity's organization (``brokering.manage_interest``)."""
-    return rules.has_perm("brokering.manage_interest", user, interest)
-
-
-def may_see_interest(user, interest) -> bool:
-    return rules.has_perm("brokering.view_interest", user, interest)
-
-
 def allowed_statuses(interest, user) -> list[str]:
     """The statuses ``user`` may set now, in pipeline order."""
     nxt = TRANSITIONS[interest.status]
     mine = set()
-    if rules.has_perm("brokering.manage_interest", user, interest):
+    if can(user, "brokering.manage_interest", interest):
         mine |= COORDINATOR_STATUSES
-    if rules.has_perm("brokering.withdraw_interest", user, interest):
+    if can(user, "brokering.withdraw_interest", interest):
         mine |= PERSON_STATUSES
     return [s for s in S.values if s in nxt and s in mine]
 
 
 def change_interest_status(interest, *, status, actor, reason="", now=None) -> Interest:
     """Move an interest along the pipeline; the other side is told by e-mail."""
-    if not may_see_interest(actor, interest):
-        raise NotFound(_("Diese Anfrage gibt es nicht."))
+    require(actor, "brokering.view_interest", interest)
     if status not in S.values:
         raise InvalidInput(_("Unbekannter Status."), field="status")
     reason = (reason or "").strip()
@@ -362,8 +358,7 @@ def inform_waiting_volunteers(*, now=None) -> int:
 
 def invite_volunteer(opportunity, *, volunteer, actor, message="", now=None) -> Invitation:
     """A coordinator invites a person who consented to be found; once per opportunity."""
-    if not rules.has_perm("brokering.invite_volunteer", actor, opportunity):
-        raise NotFound(_("Dieses Angebot gibt es nicht."))
+    require(actor, "brokering.invite_volunteer", opportunity)
     if not VolunteerProfile.objects.filter(user=volunteer, findable=True).exists():
         raise NotFound(_("Diese Person möchte nicht gefunden werden."))
     now = _now(now)
@@ -390,12 +385,6 @@ def invite_volunteer(opportunity, *, volunteer, actor, message="", now=None) -> 
 # --- Counselling and referral -----------------------------------------------------------------
 
 
-def _require(perm, actor, obj):
-    """Records of an agency the person does not work for do not exist for them."""
-    if not rules.has_perm(perm, actor, obj):
-        raise NotFound(_("Diese Anlaufstelle gibt es nicht."))
-
-
 def record_conversation(
     agency,
     *,
@@ -412,7 +401,7 @@ def record_conversation(
     outcome=Conversation.Outcome.OPEN,
     now=None,
 ) -> Conversation:
-    _require("brokering.record_conversation", actor, agency)
+    require(actor, "brokering.record_conversation", agency)
     if not consent:
         raise InvalidInput(
             _("Ohne Einwilligung der Person dürfen wir das Gespräch nicht speichern."),
@@ -441,7 +430,7 @@ def record_conversation(
 
 
 def update_conversation(conversation, *, actor, **fields) -> Conversation:
-    _require("brokering.change_conversation", actor, conversation)
+    require(actor, "brokering.change_conversation", conversation)
     editable = {"held_on", "interests", "wishes", "notes", "outcome", "guest_contact"}
     unknown = set(fields) - editable
     if unknown:
@@ -456,7 +445,7 @@ def update_conversation(conversation, *, actor, **fields) -> Conversation:
 
 def refer_to_opportunity(conversation, *, opportunity, actor, message="", now=None) -> Interest:
     """Vermittlung: the organization finds it in its inbox, marked with the agency's name."""
-    _require("brokering.refer", actor, conversation)
+    require(actor, "brokering.refer", conversation)
     now = _now(now)
     with transaction.atomic():
         opportunity = lock_row(Opportunity, opportunity.pk)
@@ -516,7 +505,7 @@ def create_due_follow_ups(*, now=None) -> int:
 
 
 def answer_follow_up(follow_up, *, actor, answer, note="", now=None) -> FollowUp:
-    _require("brokering.answer_follow_up", actor, follow_up)
+    require(actor, "brokering.answer_follow_up", follow_up)
     if answer not in FollowUp.Answer.values:
         raise InvalidInput(_("Bitte wählen Sie eine Antwort."), field="answer")
     with transaction.atomic():

@@ -1,22 +1,21 @@
 from datetime import date
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ehrensache.accounts.roles import roles_of
 from ehrensache.agencies.models import Agency
-from ehrensache.core.errors import DomainError
+from ehrensache.core.errors import NotFound
+from ehrensache.core.outcomes import domain_errors
+from ehrensache.core.permissions import can, require
 from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import Organization
+from ehrensache.organizations.queries import coordinated_by
 
 from . import queries, services
 from .forms import (
@@ -45,13 +44,6 @@ def _int(value):
         return None
 
 
-def _fail(form, exc: DomainError):
-    if exc.field and exc.field in form.fields:
-        form.add_error(exc.field, str(exc))
-    else:
-        form.add_error(None, str(exc))
-
-
 # --- Volunteers ---------------------------------------------------------------------------
 
 
@@ -67,11 +59,9 @@ def profile_edit(request):
     profile = VolunteerProfile.objects.filter(user=request.user).first()
     form = ProfileForm(request.POST or None, initial=ProfileForm.initial_from(profile))
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.update_profile(request.user, **form.cleaned_data)
-        except DomainError as exc:
-            _fail(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Ihr Profil ist gespeichert."))
             return redirect("brokering:for_you")
     return render(request, "brokering/profile_form.html", {"form": form, "profile": profile})
@@ -92,13 +82,11 @@ def express_interest(request, opportunity_pk):
     existing = Interest.objects.filter(opportunity=opportunity, volunteer=request.user).first()
     form = InterestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             interest, created = services.express_interest(
                 opportunity, volunteer=request.user, message=form.cleaned_data["message"]
             )
-        except DomainError as exc:
-            _fail(form, exc)
-        else:
+        if outcome.ok:
             if created:
                 messages.success(request, _("Danke! Die Einsatzstelle hat Ihre Nachricht."))
             else:
@@ -142,18 +130,16 @@ def interest_detail(request, pk):
                 ),
             )
             return redirect(start_url)
-        try:
+        with domain_errors(form) as outcome:
             services.change_interest_status(interest, actor=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            _fail(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Der Status ist geändert."))
             return redirect("brokering:interest", pk=interest.pk)
     context = {
         "interest": interest,
         "history": queries.history_of(interest),
         "form": form if statuses else None,
-        "is_coordinator": rules.has_perm("brokering.manage_interest", request.user, interest),
+        "is_coordinator": can(request.user, "brokering.manage_interest", interest),
     }
     return render(request, "brokering/interest_detail.html", context)
 
@@ -163,15 +149,13 @@ def interest_detail(request, pk):
 
 @login_required
 def inbox(request):
-    if not rules.has_perm("brokering.view_inbox", request.user):
-        raise PermissionDenied
-    roles = roles_of(request.user)
+    require(request.user, "brokering.view_inbox")
     organization_id = _int(request.GET.get("organisation"))
     status = request.GET.get("status") if request.GET.get("status") in Interest.Status else None
     qs = queries.inbox_for(request.user, organization_id=organization_id, status=status)
     context = {
         "page_obj": _page(request, qs),
-        "organizations": Organization.objects.filter(pk__in=roles.organization_ids),
+        "organizations": coordinated_by(request.user),
         "organization_id": organization_id,
         "status": status,
         "statuses": Interest.Status.choices,
@@ -181,8 +165,7 @@ def inbox(request):
 
 def _coordinated_opportunity(request, pk):
     opportunity = get_object_or_404(Opportunity.objects.select_related("organization"), pk=pk)
-    if not rules.has_perm("brokering.invite_volunteer", request.user, opportunity):
-        raise Http404
+    require(request.user, "brokering.invite_volunteer", opportunity)
     return opportunity
 
 
@@ -203,13 +186,11 @@ def invite(request, opportunity_pk, profile_pk):
     profile = get_object_or_404(VolunteerProfile, pk=profile_pk, findable=True)
     form = InviteForm(request.POST)
     message = form.cleaned_data["message"] if form.is_valid() else ""
-    try:
+    with domain_errors(request) as outcome:
         services.invite_volunteer(
             opportunity, volunteer=profile.user, actor=request.user, message=message
         )
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, _("Die Einladung ist verschickt."))
     return redirect("brokering:candidates", opportunity_pk=opportunity.pk)
 
@@ -219,13 +200,15 @@ def invite(request, opportunity_pk, profile_pk):
 
 def _agency(request) -> Agency:
     """The agency the staff member works for (``?agentur=`` when they have several)."""
-    if not rules.has_perm("brokering.view_counselling", request.user):
-        raise PermissionDenied
-    ids = roles_of(request.user).agency_ids
+    require(request.user, "brokering.view_counselling")
     wanted = _int(request.GET.get("agentur") or request.POST.get("agentur"))
-    if wanted is not None and wanted not in ids:
-        raise Http404
-    return Agency.objects.get(pk=wanted if wanted is not None else min(ids))
+    if wanted is None:
+        return queries.agencies_staffed_by(request.user).order_by("pk").first()
+    agency = Agency.objects.filter(pk=wanted).first()
+    if agency is None:
+        raise NotFound(_("Diese Anlaufstelle gibt es nicht."))
+    require(request.user, "brokering.view_agency_counselling", agency)
+    return agency
 
 
 def _months_back(today: date, n: int) -> date:
@@ -243,7 +226,7 @@ def counselling(request):
     today = timezone.localdate()
     context = {
         "agency": agency,
-        "agencies": Agency.objects.filter(pk__in=roles_of(request.user).agency_ids),
+        "agencies": queries.agencies_staffed_by(request.user),
         "counts": queries.monthly_counts(agency.pk, since=_months_back(today, 12), until=today),
         "page_obj": _page(
             request, queries.conversations_visible_to(request.user, agency_id=agency.pk)
@@ -262,11 +245,9 @@ def conversation_new(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("volunteer_email")
-        try:
+        with domain_errors(form) as outcome:
             conversation = services.record_conversation(agency, actor=request.user, **data)
-        except DomainError as exc:
-            _fail(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Das Gespräch ist gespeichert."))
             return redirect("brokering:conversation", pk=conversation.pk)
     return render(request, "brokering/conversation_form.html", {"form": form, "agency": agency})
@@ -281,11 +262,9 @@ def conversation_edit(request, pk):
     }
     form = ConversationForm(request.POST or None, initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.update_conversation(conversation, actor=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            _fail(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Das Gespräch ist gespeichert."))
             return redirect("brokering:conversation", pk=conversation.pk)
     context = {"form": form, "agency": conversation.agency, "conversation": conversation}
@@ -318,17 +297,15 @@ def refer(request, pk):
         return redirect("brokering:conversation", pk=conversation.pk)
     opportunity = Opportunity.objects.filter(pk=form.cleaned_data["opportunity"]).first()
     if opportunity is None:
-        raise Http404
-    try:
+        raise NotFound(_("Dieses Angebot gibt es nicht."))
+    with domain_errors(request) as outcome:
         services.refer_to_opportunity(
             conversation,
             opportunity=opportunity,
             actor=request.user,
             message=form.cleaned_data["message"],
         )
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(
             request,
             _("Vermittelt: „%(title)s“ steht jetzt im Eingang der Einsatzstelle.")
@@ -348,8 +325,7 @@ def referrals(request):
 
 @login_required
 def follow_ups(request):
-    if not rules.has_perm("brokering.view_counselling", request.user):
-        raise PermissionDenied
+    require(request.user, "brokering.view_counselling")
     open_only = request.GET.get("alle") != "1"
     qs = queries.follow_ups_visible_to(request.user, open_only=open_only)
     context = {"page_obj": _page(request, qs), "open_only": open_only, "form": FollowUpForm()}
@@ -363,11 +339,9 @@ def follow_up_answer(request, pk):
         request.POST or None, initial={"answer": follow_up.answer, "note": follow_up.note}
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.answer_follow_up(follow_up, actor=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            _fail(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Die Antwort ist gespeichert."))
             return redirect(reverse("brokering:follow_ups"))
     return render(request, "brokering/follow_up_form.html", {"form": form, "follow_up": follow_up})

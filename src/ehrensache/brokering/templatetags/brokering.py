@@ -1,14 +1,6 @@
 from django import template
 
-from ehrensache.accounts.roles import roles_of
-
 register = template.Library()
-
-
-@register.filter
-def is_coordinated_by(opportunity, user) -> bool:
-    """True when ``user`` coordinates the opportunity's organization (no extra query)."""
-    return opportunity.organization_id in roles_of(user).organization_ids
 
 
 @register.simple_tag
