@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
 
-from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from ehrensache.shifts import services
 from ehrensache.shifts.models import ShiftSignup
 from tests.factories import ShiftFactory, ShiftPlanFactory, ShiftSignupFactory, UserFactory, in_days
@@ -168,7 +168,7 @@ def test_add_shift_refuses_end_before_start(coordinator, organization):
 def test_add_shift_refuses_other_organizations_coordinator(coordinator):
     plan = ShiftPlanFactory()
 
-    with pytest.raises(NotFound):
+    with pytest.raises(Forbidden):  # a plan of a confirmed organization: visible, not theirs
         services.add_shift(
             plan, starts_at=in_days(3, 10), ends_at=in_days(3, 12), capacity=2, actor=coordinator
         )

@@ -78,7 +78,8 @@ def test_only_coordinators_manage_plans(client, request, organization, who):
     pages = client.get(f"/einsatzstellen/{organization.slug}/dienste/")
     add = client.post(f"/dienste/plaene/{plan.pk}/dienst-anlegen/", {})
 
-    assert (pages.status_code, add.status_code) == (404, 404)
+    # The organization and its plan are visible to signed-in people; managing them is not.
+    assert (pages.status_code, add.status_code) == (403, 403)
 
 
 def test_coordinator_creates_plan_and_slot_with_errors_kept(client, coordinator, organization):

@@ -11,12 +11,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
+from ehrensache.core.permissions import require
 
 from .models import Shift, ShiftPlan, ShiftSignup
-from .rules import manages_plan
 
 log = logging.getLogger(__name__)
 
@@ -46,16 +46,8 @@ def _lock_for_signup(person, shift_pk) -> Shift:
     return lock_row(Shift, shift_pk)
 
 
-def _require_coordinator(plan_or_org, actor):
-    org_id = getattr(plan_or_org, "organization_id", None) or plan_or_org.pk
-    from ehrensache.accounts.roles import roles_of
-
-    if org_id not in roles_of(actor).organization_ids:
-        raise NotFound(_("Diesen Dienstplan gibt es nicht."))
-
-
 def create_plan(organization, *, title, kind, description="", place="", actor) -> ShiftPlan:
-    _require_coordinator(organization, actor)
+    require(actor, "shifts.create_plan", organization)
     if not title.strip():
         raise InvalidInput(_("Bitte geben Sie einen Titel an."), field="title")
     return ShiftPlan.objects.create(
@@ -81,7 +73,7 @@ def _check_slot(starts_at, ends_at, capacity):
 
 
 def add_shift(plan, *, starts_at, ends_at, capacity, place="", title="", actor) -> Shift:
-    _require_coordinator(plan, actor)
+    require(actor, "shifts.manage_plan", plan)
     _check_slot(starts_at, ends_at, capacity)
     return Shift.objects.create(
         plan=plan, starts_at=starts_at, ends_at=ends_at, capacity=capacity, place=place, title=title
@@ -92,7 +84,7 @@ def add_weekly_shifts(
     plan, *, first_day, start_time, end_time, weeks, capacity, place="", title="", actor
 ) -> list[Shift]:
     """One slot on the same weekday and time for ``weeks`` weeks (a weekly duty)."""
-    _require_coordinator(plan, actor)
+    require(actor, "shifts.manage_plan", plan)
     if not 1 <= weeks <= MAX_WEEKS:
         raise InvalidInput(
             _("Bitte planen Sie zwischen 1 und %(max)d Wochen.") % {"max": MAX_WEEKS}, field="weeks"
@@ -122,8 +114,7 @@ def add_weekly_shifts(
 
 def sign_up(shift, *, person) -> ShiftSignup:
     """Take a place in ``shift``: never overbooked, never two overlapping shifts."""
-    if not shift.plan.organization.is_confirmed and not manages_plan(person, shift.plan):
-        raise NotFound(_("Diesen Dienst gibt es nicht."))
+    require(person, "shifts.sign_up", shift)
     if shift.ends_at <= timezone.now():
         raise DomainError(_("Dieser Dienst ist schon vorbei."), code="shift_past")
     try:
@@ -163,8 +154,7 @@ def sign_up(shift, *, person) -> ShiftSignup:
 
 def cannot_attend(signup, *, actor) -> None:
     """„Ich kann nicht“: free the place and tell the coordinator."""
-    if signup.person_id != actor.pk:
-        raise NotFound(_("Diese Eintragung gibt es nicht."))
+    require(actor, "shifts.cancel_signup", signup)
     shift = signup.shift
     plan = shift.plan
     with transaction.atomic():
@@ -189,7 +179,7 @@ def _coordinator_emails(plan) -> list[str]:
 
 def remove_signup(signup, *, actor) -> None:
     """A coordinator takes someone off a shift."""
-    _require_coordinator(signup.shift.plan, actor)
+    require(actor, "shifts.manage_plan", signup.shift.plan)
     signup.delete()
 
 

@@ -1,18 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ehrensache.core.errors import DomainError
+from ehrensache.core.outcomes import domain_errors
+from ehrensache.core.permissions import can, require
 from ehrensache.organizations.models import Organization
 
 from . import queries, services
 from .forms import PlanForm, ShiftForm, WeeklyShiftForm
 from .models import Shift, ShiftPlan, ShiftSignup
-from .rules import manages_plan
 
 
 def _visible_plan(request, pk) -> ShiftPlan:
@@ -32,7 +31,7 @@ def my_shifts(request):
 @require_GET
 def plan_detail(request, pk):
     plan = _visible_plan(request, pk)
-    is_coordinator = manages_plan(request.user, plan)
+    is_coordinator = can(request.user, "shifts.manage_plan", plan)
     shifts = queries.shifts_of_plan(plan, with_people=is_coordinator)
     mine = dict(
         ShiftSignup.objects.filter(person=request.user, shift__plan=plan).values_list(
@@ -54,12 +53,10 @@ def plan_detail(request, pk):
 @require_POST
 def sign_up(request, pk):
     shift = get_object_or_404(Shift.objects.select_related("plan__organization"), pk=pk)
-    _visible_plan(request, shift.plan_id)
-    try:
+    with domain_errors(request) as outcome:
         services.sign_up(shift, person=request.user)
+    if outcome.ok:
         messages.success(request, _("Sie sind eingetragen. Danke!"))
-    except DomainError as exc:
-        messages.error(request, str(exc))
     return redirect(shift.plan)
 
 
@@ -80,16 +77,14 @@ def cannot_attend(request, pk):
 @require_http_methods(["GET", "POST"])
 def organization_plans(request, slug):
     organization = get_object_or_404(Organization, slug=slug)
-    if not request.user.organization_memberships.filter(organization=organization).exists():
-        raise Http404
+    require(request.user, "shifts.create_plan", organization)
     form = PlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             plan = services.create_plan(organization, actor=request.user, **form.cleaned_data)
+        if outcome.ok:
             messages.success(request, _("Der Dienstplan ist angelegt."))
             return redirect(plan)
-        except DomainError as exc:
-            form.add_error(getattr(exc, "field", None), str(exc))
     plans = queries.plans_managed_by(request.user, organization)
     page = Paginator(plans, 20).get_page(request.GET.get("page"))
     context = {"organization": organization, "page_obj": page, "form": form}
@@ -98,8 +93,7 @@ def organization_plans(request, slug):
 
 def _manage(request, pk) -> ShiftPlan:
     plan = get_object_or_404(ShiftPlan.objects.select_related("organization"), pk=pk)
-    if not manages_plan(request.user, plan):
-        raise Http404
+    require(request.user, "shifts.manage_plan", plan)
     return plan
 
 
@@ -121,12 +115,11 @@ def add_shift(request, pk):
     plan = _manage(request, pk)
     form = ShiftForm(request.POST, prefix="slot")
     if form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.add_shift(plan, actor=request.user, **form.cleaned_data)
+        if outcome.ok:
             messages.success(request, _("Der Dienst ist angelegt."))
             return redirect(plan)
-        except DomainError as exc:
-            form.add_error(getattr(exc, "field", None), str(exc))
     return _render_plan_with(request, plan, shift_form=form)
 
 
@@ -136,10 +129,9 @@ def add_weekly(request, pk):
     plan = _manage(request, pk)
     form = WeeklyShiftForm(request.POST, prefix="weekly")
     if form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             created = services.add_weekly_shifts(plan, actor=request.user, **form.cleaned_data)
+        if outcome.ok:
             messages.success(request, _("%(n)d Dienste sind angelegt.") % {"n": len(created)})
             return redirect(plan)
-        except DomainError as exc:
-            form.add_error(getattr(exc, "field", None), str(exc))
     return _render_plan_with(request, plan, weekly_form=form)
