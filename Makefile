@@ -77,6 +77,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	EHRENSACHE_TESTING=1 $(BIN)/mypy -p ehrensache.core -p ehrensache.accounts -p ehrensache.api
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix src tests bench

@@ -12,7 +12,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from ehrensache.accounts.models import User
+from ehrensache.accounts.models import ApiToken, User
 from ehrensache.brokering.models import (
     Conversation,
     FollowUp,
@@ -42,7 +42,6 @@ from ehrensache.guide.models import (
     Team,
     TeamMember,
 )
-from ehrensache.opportunities.models import ApiToken
 from ehrensache.organizations.models import OrganizationInvitation
 from ehrensache.recognition.models import Card
 from tests.factories import (

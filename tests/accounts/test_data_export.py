@@ -8,10 +8,10 @@ from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.db import models
 
-from ehrensache.accounts import data_export
-from ehrensache.accounts.data_export import DELETED, ERASED, UNLINKED
 from ehrensache.accounts.models import AccountDeletion, User
 from ehrensache.accounts.services import delete_account
+from ehrensache.core import personal_data as data_export
+from ehrensache.core.personal_data import DELETED, ERASED, UNLINKED
 from ehrensache.organizations.models import OrganizationInvitation
 from tests.accounts.personal_data import populate
 from tests.factories import UserFactory
@@ -22,11 +22,11 @@ SECTIONS = [data_export.section_name(m) for m in data_export.privacy_modules()]
 
 # Per section: lists (by key path) that must not be empty for a populated person.
 FILLED = {
-    "accounts": ["email_addresses", "network_memberships"],
+    "accounts": ["email_addresses", "network_memberships", "api_keys"],
     "core": ["calendar_subscriptions"],
     "agencies": ["memberships"],
     "organizations": ["memberships", "accepted_invitations"],
-    "opportunities": ["api_keys", "contact_person_for"],
+    "opportunities": ["contact_person_for"],
     "brokering": ["interests", "counselling_conversations", "invitations"],
     "courses": ["registrations", "completions"],
     "engagements": ["engagements", "trainings_recorded_by_organizations"],

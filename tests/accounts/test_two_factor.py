@@ -17,9 +17,9 @@ from allauth.mfa.totp.internal.auth import (
 from django.urls import reverse
 
 from ehrensache.accounts.demo import load as load_demo_accounts
+from ehrensache.accounts.models import ApiToken
 from ehrensache.accounts.two_factor import is_staff_member
 from ehrensache.core.demo import DEMO_PASSWORD
-from ehrensache.opportunities.models import ApiToken
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

@@ -6,9 +6,9 @@ import re
 import pytest
 from django.core import mail
 
+from ehrensache.accounts.models import ApiToken
 from ehrensache.core import tokens
 from ehrensache.core.models import CalendarFeed
-from ehrensache.opportunities.models import ApiToken
 from ehrensache.organizations.models import OrganizationInvitation
 from tests.factories import UserFactory
 

@@ -3,7 +3,8 @@
 import pytest
 from django.db import connection
 
-from ehrensache.opportunities.models import ApiToken, Opportunity
+from ehrensache.accounts.models import ApiToken
+from ehrensache.opportunities.models import Opportunity
 from tests.factories import OpportunityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

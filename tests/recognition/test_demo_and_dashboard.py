@@ -22,10 +22,12 @@ def test_demo_loaders_skip_without_demo_accounts():
 
 def test_demo_loaders_are_idempotent():
     from ehrensache.accounts import demo as accounts_demo
+    from ehrensache.organizations import demo as organizations_demo
     from tests.factories import OrganizationFactory
 
     OrganizationFactory(is_demo=True)
     accounts_demo.load(out=lambda *_: None)
+    organizations_demo.load(out=lambda *_: None)  # makes the demo coordinator a member
 
     for _ in range(2):
         recognition_demo.load(out=lambda *_: None)

@@ -4,25 +4,10 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from ehrensache.agencies.models import AgencyMembership
-from ehrensache.organizations.models import OrganizationMembership
-
 from .models import AccountDeletion, NetworkMembership, User
 
 # Admins sign in through allauth like everybody else, so the second factor applies to them too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
-
-
-class AgencyMembershipInline(admin.TabularInline):
-    model = AgencyMembership
-    extra = 0
-    raw_id_fields = ["agency"]
-
-
-class OrganizationMembershipInline(admin.TabularInline):
-    model = OrganizationMembership
-    extra = 0
-    raw_id_fields = ["organization"]
 
 
 class NetworkMembershipInline(admin.TabularInline):
@@ -66,7 +51,15 @@ class UserAdmin(DjangoUserAdmin):
             {"classes": ["wide"], "fields": ["email", "usable_password", "password1", "password2"]},
         ),
     ]
-    inlines = [AgencyMembershipInline, OrganizationMembershipInline, NetworkMembershipInline]
+    # Apps above accounts add their memberships with ``add_user_inline``.
+    inlines = [NetworkMembershipInline]
+
+
+def add_user_inline(inline) -> None:
+    """Show an app's records of a person (e.g. memberships) on the user's admin page, before
+    the network memberships; called from that app's admin.py."""
+    if inline not in UserAdmin.inlines:
+        UserAdmin.inlines = [*UserAdmin.inlines[:-1], inline, UserAdmin.inlines[-1]]
 
 
 @admin.register(NetworkMembership)

@@ -1,5 +1,5 @@
-"""Demo accounts, one per role. Memberships are added by the agencies/organizations loaders'
-objects (looked up by slug), so this loader runs after them."""
+"""Demo accounts, one per role. This loader runs first; the agencies and organizations
+loaders make the demo agency's and organization's staff their members."""
 
 from allauth.account.models import EmailAddress
 
@@ -21,8 +21,9 @@ DEMO_USERS = [
 ]
 
 
-def demo_user(email: str) -> User:
-    return User.objects.get(email=email)
+def demo_user(email: str) -> User | None:
+    """A demo account, or None when the accounts loader has not run (a loader run alone)."""
+    return User.objects.filter(email=email).first()
 
 
 def load(*, out=print):
@@ -37,20 +38,8 @@ def load(*, out=print):
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
 
-    from ehrensache.agencies.models import Agency, AgencyMembership
-    from ehrensache.organizations.models import Organization, OrganizationMembership
     from ehrensache.regions.models import State
 
-    agency = Agency.objects.filter(slug="freiwilligenagentur-marburg-biedenkopf-demo").first()
-    if agency:
-        AgencyMembership.objects.get_or_create(
-            user=demo_user("agentur@demo.ehrensache.invalid"), agency=agency
-        )
-    organization = Organization.objects.filter(is_demo=True).order_by("pk").first()
-    if organization:
-        OrganizationMembership.objects.get_or_create(
-            user=demo_user("koordination@demo.ehrensache.invalid"), organization=organization
-        )
     hessen = State.objects.filter(code="06").first()
     if hessen:
         NetworkMembership.objects.get_or_create(

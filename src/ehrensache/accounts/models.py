@@ -14,7 +14,10 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from ehrensache.core.tokens import TOKEN_HASH_LENGTH, find_by_token, new_token
 
 
 def _is_model_permission(perm: str) -> bool:
@@ -139,3 +142,49 @@ class AccountDeletion(models.Model):
 
     def __str__(self):
         return f"{self.deleted_on:%Y-%m-%d}"
+
+
+class ApiToken(models.Model):
+    """A personal API token; only its SHA-256 hash is stored, the secret is shown once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("Bezeichnung"), max_length=100)
+    prefix = models.CharField(max_length=8, editable=False)
+    token_hash = models.CharField(max_length=TOKEN_HASH_LENGTH, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-Schlüssel")
+        verbose_name_plural = _("API-Schlüssel")
+        ordering = ["-created_at"]
+        # Made by the opportunities app, which had the model first; moved without copying.
+        db_table = "opportunities_apitoken"
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @classmethod
+    def issue(cls, *, user, name: str) -> tuple["ApiToken", str]:
+        raw, token_hash = new_token(prefix="es_")
+        token = cls.objects.create(user=user, name=name, prefix=raw[:8], token_hash=token_hash)
+        return token, raw
+
+    @classmethod
+    def find_active(cls, raw: str) -> "ApiToken | None":
+        active = cls.objects.select_related("user").filter(
+            revoked_at__isnull=True, user__is_active=True
+        )
+        return find_by_token(active, raw)
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    def touch(self):
+        now = timezone.now()
+        if self.last_used_at is None or (now - self.last_used_at).total_seconds() > 300:
+            ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)

@@ -1,4 +1,4 @@
-"""Meine Daten: the account itself (see ``accounts.data_export``)."""
+"""Meine Daten: the account itself and its API keys (see ``ehrensache.core.personal_data``)."""
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -6,11 +6,13 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from .data_export import DELETED, ERASED, choice
-from .models import NetworkMembership, User
+from ehrensache.core.personal_data import DELETED, ERASED, choice
+
+from .models import ApiToken, NetworkMembership, User
 
 ERASURE = {
     "accounts.NetworkMembership.user": DELETED,
+    "accounts.ApiToken.user": DELETED,
     "account.EmailAddress.user": DELETED,
     "mfa.Authenticator.user": DELETED,
     # Changes the person made in the Django admin go with the account; entries *about* the
@@ -33,10 +35,12 @@ NOTES = [
 
 
 def export(user) -> dict:
-    """Account, e-mail addresses, network memberships, two-factor methods (3 queries)."""
+    """Account, e-mail addresses, network memberships, two-factor methods, API keys without
+    the secret (4 queries)."""
     emails = EmailAddress.objects.filter(user=user).order_by("pk")
     memberships = NetworkMembership.objects.filter(user=user).select_related("state").order_by("pk")
     authenticators = Authenticator.objects.filter(user=user).order_by("pk")
+    tokens = ApiToken.objects.filter(user=user).order_by("pk")
     return {
         "account": {
             "email": user.email,
@@ -61,6 +65,16 @@ def export(user) -> dict:
         "two_factor_methods": [
             {**choice(a, "type"), "created_at": a.created_at, "last_used_at": a.last_used_at}
             for a in authenticators
+        ],
+        "api_keys": [
+            {
+                "name": t.name,
+                "prefix": t.prefix,
+                "created_at": t.created_at,
+                "last_used_at": t.last_used_at,
+                "revoked_at": t.revoked_at,
+            }
+            for t in tokens
         ],
     }
 

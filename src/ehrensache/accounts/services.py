@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ehrensache.core.errors import DomainError, InvalidInput
+from ehrensache.core.personal_data import erase_personal_data
 
-from .data_export import erase_personal_data
 from .models import AccountDeletion, User
 from .roles import forget_roles, roles_of
 
@@ -34,7 +34,7 @@ def delete_account(user: User) -> AccountDeletion:
     Deleted: the user row, their e-mail addresses and pending confirmations (allauth), their
     memberships (agency staff, coordinator, network), sessions end on logout. What each app
     keeps or removes is declared next to its part of the data export
-    (``<app>/privacy.py``, ``ERASURE``; see ``data_export``): the rows the export contains are
+    (``<app>/privacy.py``, ``ERASURE``; see ``core.personal_data``): the rows the export contains are
     deleted, references to the person in other people's records are emptied, and the
     modules' ``erase(user)`` run first. Kept: one ``AccountDeletion`` row without personal
     data (month of registration, day of deletion, kinds of roles) for usage statistics.

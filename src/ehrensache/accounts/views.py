@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ehrensache.core.outcomes import domain_errors
+from ehrensache.core.personal_data import export_filename, export_json
 
 from .dashboard import SECTIONS
-from .data_export import export_filename, export_json
 from .forms import DeleteAccountForm, ProfileForm
 from .queries import memberships_of
 from .roles import roles_of

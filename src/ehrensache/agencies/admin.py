@@ -1,6 +1,9 @@
 from django.contrib import admin
 
+from ehrensache.accounts.admin import add_user_inline
+
 from .models import Agency, AgencyMembership, AgencyServicePostalCode
+from .signals import agency_renamed
 
 
 class ServicePostalCodeInline(admin.TabularInline):
@@ -27,9 +30,7 @@ class AgencyAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change and "name" in form.changed_data:
-            from ehrensache.courses.services import refresh_provider_search_fields
-
-            refresh_provider_search_fields(agency=obj)
+            agency_renamed.send(sender=Agency, agency=obj)
 
 
 @admin.register(AgencyMembership)
@@ -38,3 +39,12 @@ class AgencyMembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__email", "agency__name"]
     autocomplete_fields = ["user", "agency"]
+
+
+class AgencyMembershipInline(admin.TabularInline):
+    model = AgencyMembership
+    extra = 0
+    raw_id_fields = ["agency"]
+
+
+add_user_inline(AgencyMembershipInline)

@@ -3,8 +3,8 @@
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
-from ehrensache.api.schemas import ErrorOut
 from ehrensache.core.errors import InvalidInput, NotFound
+from ehrensache.core.schemas import ErrorOut
 from ehrensache.regions.api import DistrictOut
 from ehrensache.regions.models import District
 from ehrensache.regions.queries import locate, locate_place

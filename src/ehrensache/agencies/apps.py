@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class AgenciesConfig(AppConfig):
     name = "ehrensache.agencies"
     verbose_name = _("Anlaufstellen")
+    demo_after = ("accounts",)

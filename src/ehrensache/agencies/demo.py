@@ -10,10 +10,11 @@ import only Hessen, Berlin and Hamburg) are skipped.
 from django.db import transaction
 from django.utils.text import slugify
 
+from ehrensache.accounts.demo import demo_user
 from ehrensache.core.text import fold
 from ehrensache.regions.models import District, Place
 
-from .models import Agency
+from .models import Agency, AgencyMembership
 
 K = Agency.Kind
 
@@ -157,5 +158,9 @@ def load(*, out=print):
                 description=NETWORK_DESCRIPTION,
             )
             made += 1
+        agency = Agency.objects.filter(slug="freiwilligenagentur-marburg-biedenkopf-demo").first()
+        staff = demo_user("agentur@demo.ehrensache.invalid")
+        if agency and staff:
+            AgencyMembership.objects.get_or_create(user=staff, agency=agency)
     note = f" (übersprungen, Kreise nicht importiert: {', '.join(skipped)})" if skipped else ""
     out(f"Demo-Anlaufstellen: {made}{note}")

@@ -1,6 +1,6 @@
-"""Meine Daten: work for an Anlaufstelle (see ``ehrensache.accounts.data_export``)."""
+"""Meine Daten: work for an Anlaufstelle (see ``ehrensache.core.personal_data``)."""
 
-from ehrensache.accounts.data_export import DELETED, choice
+from ehrensache.core.personal_data import DELETED, choice
 
 from .models import AgencyMembership
 

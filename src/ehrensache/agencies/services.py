@@ -11,6 +11,7 @@ from ehrensache.regions.models import District, PostalCode
 from ehrensache.regions.queries import locate
 
 from .models import Agency, AgencyServicePostalCode
+from .signals import agency_renamed
 
 # Fields agency staff may change; name and kind only the network (they decide what the
 # directory promises to the public).
@@ -97,10 +98,7 @@ def update_agency(
         agency.full_clean(exclude=["slug"])
         agency.save()
         if agency.name != old_name:
-            # The name is part of the search columns of the agency's courses.
-            from ehrensache.courses.services import refresh_provider_search_fields
-
-            refresh_provider_search_fields(agency=agency)
+            agency_renamed.send(sender=Agency, agency=agency)
         if service_districts is not None:
             agency.service_districts.set(service_districts)
         if service_postal_codes is not None:

@@ -19,10 +19,10 @@ from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
-from ehrensache.api.auth import TokenAuth
-from ehrensache.api.schemas import ErrorOut
+from ehrensache.accounts.api_auth import TokenAuth
 from ehrensache.core.errors import NotFound
 from ehrensache.core.permissions import require
+from ehrensache.core.schemas import ErrorOut
 from ehrensache.organizations.models import Organization
 
 from . import queries, services

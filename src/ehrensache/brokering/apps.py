@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class BrokeringConfig(AppConfig):
     name = "ehrensache.brokering"
     verbose_name = _("Vermittlung")
+    demo_after = ("accounts", "opportunities")

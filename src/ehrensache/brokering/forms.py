@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.accounts.models import User
-from ehrensache.opportunities.taxonomy import FieldOfActivity
+from ehrensache.core.taxonomy import FieldOfActivity
 
 from .models import Conversation, FollowUp, Interest, TimeOfDay, Weekday
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ehrensache.core.geo import haversine_km
-from ehrensache.opportunities.taxonomy import TIME_OF_DAY_FIELDS, WEEKDAY_FIELDS, FieldOfActivity
+from ehrensache.core.taxonomy import TIME_OF_DAY_FIELDS, WEEKDAY_FIELDS, FieldOfActivity
 
 from .models import TIME_OF_DAY_ADVERBS, WEEKDAY_ADVERBS, TimeOfDay, Weekday
 

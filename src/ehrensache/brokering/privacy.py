@@ -1,9 +1,9 @@
 """Meine Daten: engagement profile, interests, counselling and invitations
-(see ``ehrensache.accounts.data_export``)."""
+(see ``ehrensache.core.personal_data``)."""
 
 from django.db.models import Q
 
-from ehrensache.accounts.data_export import DELETED, UNLINKED, choice
+from ehrensache.core.personal_data import DELETED, UNLINKED, choice
 
 from .models import Conversation, Interest, Invitation, VolunteerProfile
 

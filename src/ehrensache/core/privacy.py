@@ -1,6 +1,6 @@
-"""Meine Daten: the personal calendar subscription (see ``ehrensache.accounts.data_export``)."""
+"""Meine Daten: the personal calendar subscription (see ``ehrensache.core.personal_data``)."""
 
-from ehrensache.accounts.data_export import DELETED
+from ehrensache.core.personal_data import DELETED
 
 from .models import CalendarFeed
 

@@ -5,21 +5,11 @@ Each app may have ``periodic.py`` with ``JOBS = [some_task, ...]`` (tasks withou
 15 minutes in production. Jobs must be idempotent (they may run late or twice).
 """
 
-from importlib import import_module
-
-from django.apps import apps
+from .registry import app_modules
 
 
 def periodic_jobs():
     jobs = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("ehrensache."):
-            continue
-        try:
-            module = import_module(f"{config.name}.periodic")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.periodic":
-                raise
-            continue
+    for module in app_modules("periodic"):
         jobs.extend(module.JOBS)
     return jobs

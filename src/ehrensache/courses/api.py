@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.security import django_auth
 
-from ehrensache.api.schemas import ErrorOut
 from ehrensache.core.errors import NotFound
 from ehrensache.core.permissions import require
+from ehrensache.core.schemas import ErrorOut
 
 from . import queries, services
 from .models import Category, Course, Registration

@@ -1,9 +1,9 @@
 """Meine Daten: course registrations, attendance, certificates
-(see ``ehrensache.accounts.data_export``)."""
+(see ``ehrensache.core.personal_data``)."""
 
 from django.db.models import Prefetch
 
-from ehrensache.accounts.data_export import DELETED, UNLINKED, choice
+from ehrensache.core.personal_data import DELETED, UNLINKED, choice
 
 from .models import Attendance, Completion, Registration
 

@@ -217,18 +217,14 @@ def waiting_position(registration) -> int | None:
 
 def volunteers_of_organization(organization, *, today: date | None = None) -> QuerySet:
     """People a coordinator may register for courses: active accounts with a current
-    engagement at the organization (agreed or active, not ended: no end date or one from
-    today on), plus the organization's own members (its staff)."""
+    engagement at the organization (``organizations.people``, contributed by engagements),
+    plus the organization's own members (its staff)."""
     from ehrensache.accounts.models import User
-    from ehrensache.engagements.models import Engagement
+    from ehrensache.organizations.people import current_volunteers
 
     today = today or timezone.localdate()
-    engaged = Engagement.objects.filter(
-        organization=organization,
-        status__in=[Engagement.Status.PLANNED, Engagement.Status.ACTIVE],
-    ).filter(Q(end__isnull=True) | Q(end__gte=today))
     return User.objects.filter(
-        Q(pk__in=engaged.values("volunteer_id"))
+        current_volunteers(organization, today=today)
         | Q(pk__in=organization.memberships.values("user_id")),
         is_active=True,
     ).order_by("display_name", "pk")

@@ -13,7 +13,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
-from ehrensache.api.auth import TokenAuth
+from ehrensache.accounts.api_auth import TokenAuth
 from ehrensache.core.errors import NotFound
 
 from . import queries, services

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class EngagementsConfig(AppConfig):
     name = "ehrensache.engagements"
     verbose_name = _("Engagements")
+    demo_after = ("accounts", "organizations")
+
+    def ready(self):
+        from . import hooks  # noqa: F401  (registrations with apps below)

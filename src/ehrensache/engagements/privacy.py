@@ -1,9 +1,9 @@
 """Meine Daten: engagements with onboarding, § 72a facts, hours, allowances and programme
-records, plus trainings recorded by organizations (see ``ehrensache.accounts.data_export``)."""
+records, plus trainings recorded by organizations (see ``ehrensache.core.personal_data``)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from ehrensache.accounts.data_export import DELETED, UNLINKED, choice
+from ehrensache.core.personal_data import DELETED, UNLINKED, choice
 
 from .models import Engagement, RecordCheckDeletion, TrainingRecord
 

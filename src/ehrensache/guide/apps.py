@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class GuideConfig(AppConfig):
     name = "ehrensache.guide"
     verbose_name = _("Kooperationsleitfaden")
+    demo_after = ("accounts", "organizations")

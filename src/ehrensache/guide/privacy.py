@@ -1,10 +1,10 @@
 """Meine Daten: Kooperations-Check teams, rounds taken part in, unsent drafts
-(see ``ehrensache.accounts.data_export``)."""
+(see ``ehrensache.core.personal_data``)."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from ehrensache.accounts.data_export import DELETED, UNLINKED, choice
+from ehrensache.core.personal_data import DELETED, UNLINKED, choice
 
 from .models import Answer, Participation, Response, TeamMember
 

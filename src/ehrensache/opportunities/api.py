@@ -11,7 +11,6 @@ Writing needs a personal token (``Authorization: Bearer es_…``, made on /api-s
 coordinators create, change and publish the opportunities of their own organizations.
 """
 
-import time
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
@@ -21,18 +20,11 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import BaseModel, Field
 
+from ehrensache.accounts.api_auth import TokenAuth, api_reader
 from ehrensache.accounts.roles import roles_of
-from ehrensache.api.auth import TokenAuth
-from ehrensache.api.schemas import ErrorOut
-from ehrensache.core.counters import count_in_window
-from ehrensache.core.errors import DomainError, InvalidInput, NotFound
-from ehrensache.organizations.models import Organization
-
-from . import services
-from .forms import SearchForm
-from .models import Opportunity
-from .queries import opportunities_managed_by, opportunity_visible_to, search_opportunities
-from .taxonomy import (
+from ehrensache.core.errors import InvalidInput, NotFound
+from ehrensache.core.schemas import ErrorOut, FieldOut
+from ehrensache.core.taxonomy import (
     OFFER_FIELDS,
     SUITABILITY_FIELDS,
     TIME_OF_DAY_FIELDS,
@@ -40,6 +32,12 @@ from .taxonomy import (
     FieldOfActivity,
     field_label,
 )
+from ehrensache.organizations.models import Organization
+
+from . import services
+from .forms import SearchForm
+from .models import Opportunity
+from .queries import opportunities_managed_by, opportunity_visible_to, search_opportunities
 
 router = Router(tags=["opportunities"])
 fields_router = Router(tags=["opportunities"])
@@ -47,55 +45,11 @@ fields_router = Router(tags=["opportunities"])
 MAX_PAGE_SIZE = 100
 
 
-class RateLimited(DomainError):
-    status_code = 429
-    code = "rate_limited"
-
-
-def _parse_rate(rate: str) -> tuple[int, int]:
-    count, _slash, unit = (rate or "120/m").partition("/")
-    seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400}.get(unit[:1], 60)
-    return max(1, int(count)), seconds
-
-
-def optional_user(request):
-    """The token's user if a valid bearer token came along, else None."""
-    header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
-        return TokenAuth().authenticate(request, header[7:].strip())
-    return None
-
-
-def throttle_anonymous(request) -> None:
-    """Fixed-window limit per client IP in the cache; raises 429 when exceeded."""
-    limit, window = _parse_rate(settings.EHRENSACHE.get("API_ANON_RATE", "120/m"))
-    ip = request.META.get("REMOTE_ADDR", "unknown")
-    used = count_in_window(f"api-anon:{ip}:{int(time.time() // window)}", window=window)
-    if used > limit:
-        raise RateLimited(
-            _(
-                "Zu viele Anfragen. Bitte warten Sie einen Moment oder nutzen Sie einen API-Schlüssel."
-            )
-        )
-
-
-def _reader(request):
-    user = optional_user(request)
-    if user is None:
-        throttle_anonymous(request)
-    return user
-
-
 # --- Schemas ------------------------------------------------------------------------------
 #
 # Output schemas are plain pydantic models: they are always built from dicts, and ninja's
 # ``Schema`` would wrap every nested value in its ORM-attribute getter first (a third of the
 # list endpoint's time at 20 results).
-
-
-class FieldOut(BaseModel):
-    key: str
-    label: str
 
 
 class OrganizationRef(BaseModel):
@@ -318,7 +272,7 @@ def _form_errors(form) -> InvalidInput:
     "``distance_km``, wenn ein Ort angegeben ist.",
 )
 def list_opportunities(request, params: Query[SearchParams]):
-    _reader(request)
+    api_reader(request)
     form = SearchForm(request.GET)
     if not form.is_valid():
         raise _form_errors(form)
@@ -352,7 +306,7 @@ def my_opportunities(request):
     summary="Ein Engagementangebot",
 )
 def get_opportunity(request, opportunity_id: int):
-    user = _reader(request)
+    user = api_reader(request)
     opportunity = opportunity_visible_to(user, opportunity_id)
     if opportunity is None:
         raise NotFound(_("Dieses Engagementangebot gibt es nicht (mehr)."))
@@ -434,5 +388,5 @@ def change_status(request, opportunity_id: int, payload: StatusIn):
 
 @fields_router.get("", response=list[FieldOut], summary="Engagementfelder (feste Liste)")
 def list_fields(request):
-    _reader(request)
+    api_reader(request)
     return [{"key": key, "label": str(label)} for key, label in FieldOfActivity.choices]

@@ -9,12 +9,12 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from ehrensache.agencies.models import Agency
+from ehrensache.core.taxonomy import field_label
 from ehrensache.organizations.models import Organization
 from ehrensache.regions.models import District
 
 from .forms import SearchForm
 from .queries import SearchCriteria, search_opportunities
-from .taxonomy import field_label
 
 FEED_SIZE = 50
 

@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ehrensache.agencies.models import Agency
 from ehrensache.core.errors import DomainError
+from ehrensache.core.taxonomy import FieldOfActivity
 from ehrensache.organizations.models import Organization
 from ehrensache.regions.models import District
 from ehrensache.regions.queries import locate, locate_place, resolve_location
 
 from .models import Opportunity
 from .queries import RADIUS_DEFAULT_KM, RADIUS_MAX_KM, RADIUS_MIN_KM, SearchCriteria
-from .taxonomy import FieldOfActivity
 
 MAX_QUERY_LENGTH = 200
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]

@@ -17,10 +17,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.taxonomy import FieldOfActivity
 from ehrensache.core.text import fold
-from ehrensache.core.tokens import TOKEN_HASH_LENGTH, find_by_token, new_token
-
-from .taxonomy import FieldOfActivity
 
 
 class Opportunity(models.Model):
@@ -229,34 +227,34 @@ class Opportunity(models.Model):
         ]
 
     def weekday_labels(self) -> list[str]:
-        from .taxonomy import WEEKDAY_FIELDS
+        from ehrensache.core.taxonomy import WEEKDAY_FIELDS
 
         return self._labels(WEEKDAY_FIELDS)
 
     def time_of_day_labels(self) -> list[str]:
-        from .taxonomy import TIME_OF_DAY_FIELDS
+        from ehrensache.core.taxonomy import TIME_OF_DAY_FIELDS
 
         return self._labels(TIME_OF_DAY_FIELDS)
 
     def offer_labels(self) -> list[str]:
-        from .taxonomy import OFFER_FIELDS
+        from ehrensache.core.taxonomy import OFFER_FIELDS
 
         return self._labels(OFFER_FIELDS)
 
     def suitability_labels(self) -> list[str]:
-        from .taxonomy import SUITABILITY_FIELDS
+        from ehrensache.core.taxonomy import SUITABILITY_FIELDS
 
         return self._labels(SUITABILITY_FIELDS)
 
     @property
     def weekdays(self) -> list[str]:
-        from .taxonomy import WEEKDAY_FIELDS
+        from ehrensache.core.taxonomy import WEEKDAY_FIELDS
 
         return [name for name in WEEKDAY_FIELDS if getattr(self, name)]
 
     @property
     def times_of_day(self) -> list[str]:
-        from .taxonomy import TIME_OF_DAY_FIELDS
+        from ehrensache.core.taxonomy import TIME_OF_DAY_FIELDS
 
         return [name for name in TIME_OF_DAY_FIELDS if getattr(self, name)]
 
@@ -277,47 +275,3 @@ class OpportunityDate(models.Model):
 
     def __str__(self):
         return f"{self.opportunity} – {self.date}"
-
-
-class ApiToken(models.Model):
-    """A personal API token; only its SHA-256 hash is stored, the secret is shown once."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
-    )
-    name = models.CharField(_("Bezeichnung"), max_length=100)
-    prefix = models.CharField(max_length=8, editable=False)
-    token_hash = models.CharField(max_length=TOKEN_HASH_LENGTH, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("API-Schlüssel")
-        verbose_name_plural = _("API-Schlüssel")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.name} ({self.prefix}…)"
-
-    @classmethod
-    def issue(cls, *, user, name: str) -> tuple["ApiToken", str]:
-        raw, token_hash = new_token(prefix="es_")
-        token = cls.objects.create(user=user, name=name, prefix=raw[:8], token_hash=token_hash)
-        return token, raw
-
-    @classmethod
-    def find_active(cls, raw: str) -> "ApiToken | None":
-        active = cls.objects.select_related("user").filter(
-            revoked_at__isnull=True, user__is_active=True
-        )
-        return find_by_token(active, raw)
-
-    @property
-    def is_active(self) -> bool:
-        return self.revoked_at is None
-
-    def touch(self):
-        now = timezone.now()
-        if self.last_used_at is None or (now - self.last_used_at).total_seconds() > 300:
-            ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)

@@ -1,16 +1,15 @@
-"""Meine Daten: API keys and opportunities naming the person as contact
-(see ``ehrensache.accounts.data_export``)."""
+"""Meine Daten: opportunities naming the person as contact
+(see ``ehrensache.core.personal_data``)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from ehrensache.accounts.data_export import DELETED, UNLINKED, choice
+from ehrensache.core.personal_data import UNLINKED, choice
 
-from .models import ApiToken, Opportunity
+from .models import Opportunity
 
 ERASURE = {
     "opportunities.Opportunity.created_by": UNLINKED,
     "opportunities.Opportunity.contact_person": UNLINKED,
-    "opportunities.ApiToken.user": DELETED,
 }
 
 NOTES = [
@@ -24,24 +23,13 @@ NOTES = [
 
 
 def export(user) -> dict:
-    """API keys (without the secret) and opportunities with the person as contact (2 queries)."""
-    tokens = ApiToken.objects.filter(user=user).order_by("pk")
+    """Opportunities with the person as contact (1 query)."""
     contact_for = (
         Opportunity.objects.filter(contact_person=user)
         .select_related("organization")
         .order_by("pk")
     )
     return {
-        "api_keys": [
-            {
-                "name": t.name,
-                "prefix": t.prefix,
-                "created_at": t.created_at,
-                "last_used_at": t.last_used_at,
-                "revoked_at": t.revoked_at,
-            }
-            for t in tokens
-        ],
         "contact_person_for": [
             {"title": o.title, "organization": o.organization.name, **choice(o, "status")}
             for o in contact_for

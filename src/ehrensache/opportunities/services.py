@@ -311,7 +311,7 @@ MAX_ACTIVE_TOKENS = 10
 @transaction.atomic
 def issue_api_token(*, actor, name: str):
     """A personal API token; returns (token, secret). The secret is shown only once."""
-    from .models import ApiToken
+    from ehrensache.accounts.models import ApiToken
 
     if not roles_of(actor).is_coordinator:
         raise DomainError(

@@ -11,14 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
 
+from ehrensache.accounts.models import ApiToken
 from ehrensache.accounts.roles import roles_of
 from ehrensache.core.errors import DomainError
+from ehrensache.core.taxonomy import field_labels
 from ehrensache.organizations.models import Organization
 
 from . import services
 from .forms import ApiTokenForm, OpportunityForm, SearchForm
 from .jsonld import as_script_json, opportunity_jsonld
-from .models import ApiToken, Opportunity
+from .models import Opportunity
 from .panels import DETAIL_PANELS
 from .queries import (
     SearchCriteria,
@@ -26,7 +28,6 @@ from .queries import (
     opportunity_visible_to,
     search_opportunities,
 )
-from .taxonomy import field_labels
 from .widget import WidgetBuilderForm, WidgetStyleForm
 
 

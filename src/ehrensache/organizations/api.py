@@ -5,10 +5,10 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from ehrensache.api.schemas import ErrorOut
+from ehrensache.accounts.api_auth import api_reader
 from ehrensache.core.errors import NotFound
-from ehrensache.opportunities.api import FieldOut, _reader
-from ehrensache.opportunities.taxonomy import FieldOfActivity
+from ehrensache.core.schemas import ErrorOut, FieldOut
+from ehrensache.core.taxonomy import FieldOfActivity
 
 from .models import Organization
 
@@ -82,7 +82,7 @@ def organization_out(o: Organization) -> dict:
 
 @router.get("", response={200: OrganizationPage, 422: ErrorOut, 429: ErrorOut})
 def list_organizations(request, filters: Query[OrganizationFilters]):
-    _reader(request)
+    api_reader(request)
     qs = Organization.objects.filter(status=Organization.Status.CONFIRMED).select_related(
         "district"
     )
@@ -109,7 +109,7 @@ def list_organizations(request, filters: Query[OrganizationFilters]):
 
 @router.get("/{slug}", response={200: OrganizationOut, 404: ErrorOut, 429: ErrorOut})
 def get_organization(request, slug: str):
-    _reader(request)
+    api_reader(request)
     organization = (
         Organization.objects.filter(slug=slug, status=Organization.Status.CONFIRMED)
         .select_related("district")

@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class OrganizationsConfig(AppConfig):
     name = "ehrensache.organizations"
     verbose_name = _("Einsatzstellen")
+    demo_after = ("accounts", "agencies")

@@ -6,9 +6,10 @@ Names are invented and carry "(Demo)"; addresses are only postal code and town.
 from django.utils import timezone
 from django.utils.text import slugify
 
+from ehrensache.accounts.demo import demo_user
 from ehrensache.regions.models import PostalCode
 
-from .models import Organization
+from .models import Organization, OrganizationMembership
 from .services import responsible_agency_for
 
 # (name without "(Demo)", kind, postal code, fields, description)
@@ -109,4 +110,8 @@ def load(*, out=print):
             organization.confirmed_at = timezone.now()
             organization.save(update_fields=["confirmed_at"])
         count += 1
+    organization = Organization.objects.filter(is_demo=True).order_by("pk").first()
+    coordinator = demo_user("koordination@demo.ehrensache.invalid")
+    if organization and coordinator:
+        OrganizationMembership.objects.get_or_create(user=coordinator, organization=organization)
     out(f"Demo-Einsatzstellen: {count}")

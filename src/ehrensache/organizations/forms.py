@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ehrensache.opportunities.taxonomy import FieldOfActivity
+from ehrensache.core.taxonomy import FieldOfActivity
 
 from .models import Organization
 

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.taxonomy import FieldOfActivity
 from ehrensache.core.tokens import TOKEN_HASH_LENGTH
-from ehrensache.opportunities.taxonomy import FieldOfActivity
 
 
 class Organization(models.Model):

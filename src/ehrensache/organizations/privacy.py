@@ -1,6 +1,6 @@
-"""Meine Daten: coordination of an Einsatzstelle (see ``ehrensache.accounts.data_export``)."""
+"""Meine Daten: coordination of an Einsatzstelle (see ``ehrensache.core.personal_data``)."""
 
-from ehrensache.accounts.data_export import DELETED, ERASED, UNLINKED, choice
+from ehrensache.core.personal_data import DELETED, ERASED, UNLINKED, choice
 
 from .models import OrganizationInvitation, OrganizationMembership
 

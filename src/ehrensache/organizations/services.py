@@ -24,13 +24,14 @@ from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
 from ehrensache.core.permissions import require
+from ehrensache.core.taxonomy import FieldOfActivity
 from ehrensache.core.text import fold
 from ehrensache.core.tokens import find_by_token, new_token
-from ehrensache.opportunities.taxonomy import FieldOfActivity
 from ehrensache.regions.queries import locate
 
 from .models import Organization, OrganizationInvitation, OrganizationMembership
 from .queries import reviewer_agency_of
+from .signals import organization_renamed
 
 log = logging.getLogger(__name__)
 
@@ -202,9 +203,6 @@ def reject_organization(organization: Organization, *, actor, reason: str) -> Or
 
 @transaction.atomic
 def update_organization(organization: Organization, *, actor, **values) -> Organization:
-    from ehrensache.courses.services import refresh_provider_search_fields
-    from ehrensache.opportunities.search_index import reindex_organization
-
     require(actor, "organizations.change_organization", organization)
     unknown = set(values) - set(PROFILE_FIELDS)
     if unknown:
@@ -224,8 +222,7 @@ def update_organization(organization: Organization, *, actor, **values) -> Organ
             )
     organization.save()
     if organization.name != old_name:
-        reindex_organization(organization)
-        refresh_provider_search_fields(organization=organization)
+        organization_renamed.send(sender=Organization, organization=organization)
     return organization
 
 

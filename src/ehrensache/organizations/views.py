@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from ehrensache.core.errors import NotFound
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.permissions import require
-from ehrensache.opportunities.queries import SearchCriteria, search_opportunities
 
 from . import services
 from .forms import InvitationForm, OrganizationForm, RejectForm
+from .pages import detail_sections
 from .queries import organization_by_slug, organization_visible_to, organizations_to_review
 
 
@@ -41,10 +41,7 @@ def detail(request, slug):
     organization = organization_visible_to(request.user, slug)
     if organization is None:
         raise Http404(_("Diese Einsatzstelle gibt es nicht."))
-    results = search_opportunities(
-        SearchCriteria(organization_id=organization.pk), page=request.GET.get("page") or 1
-    )
-    context = {"organization": organization, "results": results, "page_obj": results.page}
+    context = {"organization": organization, "sections": detail_sections(request, organization)}
     return render(request, "organizations/detail.html", context)
 
 

@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class RecognitionConfig(AppConfig):
     name = "ehrensache.recognition"
     verbose_name = _("Nachweise und Anerkennung")
+    demo_after = ("accounts", "organizations")

@@ -1,7 +1,7 @@
 """Meine Daten: recognition details, cards, release requests, Engagementnachweise
-(see ``ehrensache.accounts.data_export``)."""
+(see ``ehrensache.core.personal_data``)."""
 
-from ehrensache.accounts.data_export import DELETED, UNLINKED, choice
+from ehrensache.core.personal_data import DELETED, UNLINKED, choice
 
 from .models import Card, EngagementProof, RecognitionProfile, ReleaseRequest
 

@@ -2,7 +2,7 @@
 
 from ninja import Router, Schema
 
-from ehrensache.api.schemas import ErrorOut
+from ehrensache.core.schemas import ErrorOut
 
 from .queries import Location, locate
 

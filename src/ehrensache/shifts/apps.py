@@ -5,3 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class ShiftsConfig(AppConfig):
     name = "ehrensache.shifts"
     verbose_name = _("Dienste")
+    demo_after = ("accounts", "organizations")

@@ -1,6 +1,6 @@
-"""Meine Daten: shift sign-ups (see ``ehrensache.accounts.data_export``)."""
+"""Meine Daten: shift sign-ups (see ``ehrensache.core.personal_data``)."""
 
-from ehrensache.accounts.data_export import DELETED, UNLINKED
+from ehrensache.core.personal_data import DELETED, UNLINKED
 
 from .models import ShiftSignup
 

@@ -1,8 +1,8 @@
 """Meine Daten (Art. 15 and 20 GDPR): everything the platform holds about a person, as one
 JSON document, and the matching erasure when the account is deleted.
 
-Each app contributes a ``privacy.py`` module, listed in ``EXPORTERS`` (like the demo
-``LOADERS``), with:
+Each app contributes a ``privacy.py`` module, found by autodiscovery (every installed app's
+``privacy.py``; sections in INSTALLED_APPS order), with:
 
 - ``export(user) -> dict``: the person's own records in the app — never other people's —
   with a fixed number of queries however many rows there are;
@@ -18,12 +18,13 @@ Each app contributes a ``privacy.py`` module, listed in ``EXPORTERS`` (like the 
 """
 
 import json
-from importlib import import_module
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .registry import app_modules
 
 DELETED = "deleted"
 UNLINKED = "unlinked"
@@ -31,21 +32,6 @@ ERASED = "erased"
 
 FORMAT = "ehrensache.personal-data"
 VERSION = 1
-
-# Order = order of the sections in the file.
-EXPORTERS = [
-    "ehrensache.accounts.privacy",
-    "ehrensache.core.privacy",
-    "ehrensache.agencies.privacy",
-    "ehrensache.organizations.privacy",
-    "ehrensache.opportunities.privacy",
-    "ehrensache.brokering.privacy",
-    "ehrensache.courses.privacy",
-    "ehrensache.engagements.privacy",
-    "ehrensache.recognition.privacy",
-    "ehrensache.shifts.privacy",
-    "ehrensache.guide.privacy",
-]
 
 GENERAL_NOTES = [
     _(
@@ -62,7 +48,7 @@ GENERAL_NOTES = [
 
 
 def privacy_modules():
-    return [import_module(name) for name in EXPORTERS]
+    return app_modules("privacy")
 
 
 def section_name(module) -> str:

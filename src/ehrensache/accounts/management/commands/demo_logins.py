@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from ehrensache.accounts.demo import DEMO_USERS
 from ehrensache.core.demo import DEMO_PASSWORD
 
 
@@ -7,8 +8,6 @@ class Command(BaseCommand):
     help = "Print the demo log-ins, one per role."
 
     def handle(self, *args, **options):
-        from ehrensache.accounts.demo import DEMO_USERS
-
         self.stdout.write(f"\nDemo-Zugänge (Passwort für alle: {DEMO_PASSWORD}):")
         for email, role, _name in DEMO_USERS:
             self.stdout.write(f"  {role:<28} {email}")
