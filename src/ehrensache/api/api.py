@@ -1,10 +1,13 @@
-"""The one NinjaAPI object. Each app contributes a router from its own ``api.py``."""
+"""The one NinjaAPI object. Each app contributes a router from its own ``api.py``, mounted
+at its ``AppConfig.api_prefix``."""
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from ehrensache.core.errors import DomainError
+from ehrensache.core.registry import app_module, project_apps
 
 api = NinjaAPI(
     title="Ehrensache API",
@@ -44,24 +47,20 @@ def validation_error(request, exc: ValidationError):
 
 
 def _mount_routers():
-    """Routers live in each app's api.py; add yours here."""
-    from importlib import import_module
-
-    for app, prefix in [
-        ("regions", "/regions/"),
-        ("agencies", "/agencies"),
-        ("courses", "/courses"),
-        ("brokering", "/brokering"),
-        ("engagements", "/engagements"),
-        ("recognition", "/recognition"),
-        ("shifts", "/shifts"),
-        ("opportunities", "/opportunities"),
-        ("organizations", "/organizations"),
-        ("guide", "/guide"),
-    ]:
-        module = import_module(f"ehrensache.{app}.api")
+    """Each app with an ``api.py`` declares where its ``router`` goes in its AppConfig
+    (``api_prefix``; further routers of the module in ``api_routers``: prefix -> name)."""
+    for config in project_apps():
+        module = app_module(config, "api")
+        prefix = getattr(config, "api_prefix", None)
+        if module is None or module.__name__ == __name__:  # this module is the mount itself
+            continue
+        if prefix is None:
+            raise ImproperlyConfigured(
+                f"{config.name}.api exists but its AppConfig has no api_prefix"
+            )
         api.add_router(prefix, module.router)
-    api.add_router("/fields", import_module("ehrensache.opportunities.api").fields_router)
+        for extra_prefix, name in getattr(config, "api_routers", {}).items():
+            api.add_router(extra_prefix, getattr(module, name))
 
 
 _mount_routers()

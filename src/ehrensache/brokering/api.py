@@ -75,7 +75,7 @@ class InterestDetailOut(InterestOut):
         return obj.allowed_list
 
 
-class StatusIn(Schema):
+class InterestStatusIn(Schema):
     status: str = Field(..., description="in_contact, meeting_agreed, started, declined, withdrawn")
     reason: str = Field("", max_length=2000)
 
@@ -140,7 +140,7 @@ def interest_detail(request, interest_id: int):
     response={200: InterestDetailOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Status einer Anfrage ändern",
 )
-def change_status(request, interest_id: int, payload: StatusIn):
+def change_status(request, interest_id: int, payload: InterestStatusIn):
     interest = queries.interest_for(request.user, interest_id)
     interest = services.change_interest_status(
         interest, status=payload.status, reason=payload.reason, actor=request.user

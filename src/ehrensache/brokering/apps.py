@@ -5,4 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class BrokeringConfig(AppConfig):
     name = "ehrensache.brokering"
     verbose_name = _("Vermittlung")
+    api_prefix = "/brokering"
     demo_after = ("accounts", "opportunities")

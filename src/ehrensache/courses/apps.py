@@ -1,10 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.navigation import NavItem
+
 
 class CoursesConfig(AppConfig):
     name = "ehrensache.courses"
     verbose_name = _("Qualifizierung")
+    api_prefix = "/courses"
+    navigation = [
+        NavItem("courses:catalogue", _("Qualifizierung"), "courses", position=40),
+    ]
     demo_after = ("agencies", "organizations")
 
     def ready(self):

@@ -5,4 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class ShiftsConfig(AppConfig):
     name = "ehrensache.shifts"
     verbose_name = _("Dienste")
+    api_prefix = "/shifts"
     demo_after = ("accounts", "organizations")
