@@ -15,12 +15,12 @@ from django.utils.text import slugify
 from ehrensache.accounts.models import NetworkMembership, User
 from ehrensache.agencies.models import Agency, AgencyMembership
 from ehrensache.brokering.models import VolunteerProfile
+from ehrensache.core.taxonomy import FieldOfActivity
 from ehrensache.courses.models import Course, Session
 from ehrensache.courses.services import refresh_search_fields
 from ehrensache.engagements.models import Engagement, HoursEntry, RecordCheck
 from ehrensache.opportunities import search_index
 from ehrensache.opportunities.models import Opportunity
-from ehrensache.opportunities.taxonomy import FieldOfActivity
 from ehrensache.organizations.models import Organization, OrganizationMembership
 from ehrensache.recognition.models import EngagementProof, ReleaseRequest
 from ehrensache.regions.models import District, PostalCode, State

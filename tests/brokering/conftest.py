@@ -1,6 +1,6 @@
 import pytest
 
-from ehrensache.opportunities.taxonomy import FieldOfActivity
+from ehrensache.core.taxonomy import FieldOfActivity
 from tests.factories import (
     AgencyMembershipFactory,
     OpportunityFactory,

@@ -3,7 +3,6 @@ import pytest
 from ehrensache.accounts.models import ApiToken
 from ehrensache.brokering import services
 from ehrensache.brokering.models import Interest
-from ehrensache.accounts.models import ApiToken
 from tests.factories import OpportunityFactory, UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

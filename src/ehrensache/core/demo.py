@@ -6,6 +6,8 @@ loaders run after those, otherwise in INSTALLED_APPS order. Every loader is idem
 creates is marked as demo (``is_demo`` / "(Demo)" in names).
 """
 
+from types import ModuleType
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .registry import app_module, project_apps
@@ -13,14 +15,15 @@ from .registry import app_module, project_apps
 DEMO_PASSWORD = "ehrensache-demo"
 
 
-def demo_modules() -> list:
+def demo_modules() -> list[ModuleType]:
     """The apps' demo modules, each after the ones its ``demo_after`` names."""
     loaders = {}
     for config in project_apps():
         module = app_module(config, "demo")
         if module is not None and hasattr(module, "load"):
             loaders[config.label] = (config, module)
-    ordered, done = [], set()
+    ordered: list[ModuleType] = []
+    done: set[str] = set()
     pending = list(loaders)
     while pending:
         for label in pending:

@@ -4,6 +4,7 @@ INSTALLED_APPS order). A url name that does not resolve is skipped."""
 
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
 
@@ -23,7 +24,7 @@ def navigation_items() -> list[NavItem]:
     return sorted(items, key=lambda item: item.position)
 
 
-def main_navigation(request) -> list[dict]:
+def main_navigation(request: HttpRequest) -> list[dict]:
     match = getattr(request, "resolver_match", None)
     current_view = f"{match.namespace}:{match.url_name}" if match else ""
     entries, current_found = [], False

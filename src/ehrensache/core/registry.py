@@ -9,6 +9,7 @@ the main navigation. See docs/DEVELOPING.md.
 """
 
 from importlib import import_module
+from types import ModuleType
 
 from django.apps import AppConfig, apps
 
@@ -18,7 +19,7 @@ def project_apps() -> list[AppConfig]:
     return [c for c in apps.get_app_configs() if c.name.startswith("ehrensache.")]
 
 
-def app_module(config: AppConfig, name: str):
+def app_module(config: AppConfig, name: str) -> ModuleType | None:
     """``<app>.<name>`` or None if the app has no such module (an import error inside the
     module still raises)."""
     dotted = f"{config.name}.{name}"
@@ -30,7 +31,7 @@ def app_module(config: AppConfig, name: str):
         return None
 
 
-def app_modules(name: str) -> list:
+def app_modules(name: str) -> list[ModuleType]:
     """Every project app's ``<name>`` module, in INSTALLED_APPS order."""
     found = (app_module(config, name) for config in project_apps())
     return [module for module in found if module is not None]

@@ -13,5 +13,5 @@ class CoursesConfig(AppConfig):
     ]
     demo_after = ("agencies", "organizations")
 
-    def ready(self):
+    def ready(self) -> None:
         from . import hooks  # noqa: F401  (signal receivers, registrations with apps below)

@@ -8,5 +8,5 @@ class EngagementsConfig(AppConfig):
     api_prefix = "/engagements"
     demo_after = ("accounts", "organizations")
 
-    def ready(self):
+    def ready(self) -> None:
         from . import hooks  # noqa: F401  (registrations with apps below)

@@ -14,5 +14,5 @@ class OpportunitiesConfig(AppConfig):
     ]
     demo_after = ("organizations",)
 
-    def ready(self):
+    def ready(self) -> None:
         from . import hooks  # noqa: F401  (signal receivers, registrations with apps below)

@@ -7,6 +7,10 @@ the page's context plus ``section``, the dict itself) and whatever that template
 
 from collections.abc import Callable
 
+from django.http import HttpRequest
+
+from .models import Organization
+
 _SECTIONS: list[Callable[..., dict | None]] = []
 
 
@@ -17,6 +21,6 @@ def detail_section(function: Callable[..., dict | None]) -> Callable[..., dict |
     return function
 
 
-def detail_sections(request, organization) -> list[dict]:
+def detail_sections(request: HttpRequest, organization: Organization) -> list[dict]:
     found = (function(request, organization) for function in _SECTIONS)
     return [section for section in found if section]

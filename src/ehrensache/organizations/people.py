@@ -7,6 +7,8 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from .models import Organization
+
 # Each source: (organization, today) -> a queryset of user ids.
 _SOURCES: list[Callable[..., QuerySet]] = []
 
@@ -18,7 +20,7 @@ def volunteer_source(function: Callable[..., QuerySet]) -> Callable[..., QuerySe
     return function
 
 
-def current_volunteers(organization, *, today: date) -> Q:
+def current_volunteers(organization: Organization, *, today: date) -> Q:
     """A filter on users: volunteers of the organization by any registered source."""
     condition = Q(pk__in=[])
     for source in _SOURCES:
