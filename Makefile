@@ -78,6 +78,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src tests bench
 	EHRENSACHE_TESTING=1 $(BIN)/mypy -p ehrensache.core -p ehrensache.accounts -p ehrensache.api
 	$(BIN)/lint-imports
+	$(BIN)/pytest -q --no-header -p no:warnings tests/test_role_matrix_complete.py
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix src tests bench

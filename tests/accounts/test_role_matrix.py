@@ -1,0 +1,34 @@
+"""Role matrix of accounts: every page and API operation × every role (tests/role_matrix.py).
+
+Add a row for each new URL name or API operation; ``xfail`` marks a cell where today's code
+answers differently from the policy (docs/DEVELOPING.md, "Role matrix").
+"""
+
+import pytest
+
+from tests.role_matrix import (
+    OK,
+    SIGNED_IN,
+    Page,
+    cells,
+    check_cell,
+    expect,
+    problems,
+)
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+MATRIX = {
+    "accounts:profile": Page(get=SIGNED_IN, post=expect(OK)),
+    "accounts:export": Page(get=SIGNED_IN),
+    "accounts:delete": Page(get=SIGNED_IN, post=expect(OK)),
+}
+
+
+@pytest.mark.parametrize(("key", "method", "role"), cells(MATRIX))
+def test_role_matrix(key, method, role, matrix_world):
+    check_cell(matrix_world, MATRIX, key, method, role)
+
+
+def test_every_url_of_accounts_has_a_row():
+    assert problems("accounts", MATRIX) == []
