@@ -117,3 +117,22 @@ def test_nobody_records_a_card_for_someone_else(volunteer, operator):
         services.record_card(
             volunteer, kind="juleica", issued_on=dt.date(2025, 1, 1), actor=operator
         )
+
+
+def test_organization_pages_403_for_people_who_see_the_organization_but_do_not_coordinate_it(
+    client, organization, coordinator, operator, volunteer
+):
+    pages = [
+        f"/einsatzstellen/{organization.slug}/nachweise/",
+        f"/einsatzstellen/{organization.slug}/freistellungen/",
+    ]
+    statuses = {}
+    for name, user in (
+        ("coordinator", coordinator),
+        ("operator", operator),
+        ("volunteer", volunteer),
+    ):
+        client.force_login(user)
+        statuses[name] = [client.get(url).status_code for url in pages]
+
+    assert statuses == {"coordinator": [200, 200], "operator": [403, 403], "volunteer": [403, 403]}
