@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput
 from ehrensache.recognition import services
 from ehrensache.recognition.models import ReleaseRequest, ReleaseRule
 from tests.factories import EngagementFactory, ReleaseRequestFactory
@@ -174,7 +174,7 @@ def test_leader_under_sixteen_is_refused(organization, coordinator, leader):
 def test_other_organizations_coordinator_cannot_create(coordinator, leader):
     other = EngagementFactory().organization
 
-    with pytest.raises(NotFound):
+    with pytest.raises(Forbidden):  # the organization is public; the action is refused
         request(other, leader, coordinator, day=dt.date(2027, 3, 1), half_days=2)
 
 

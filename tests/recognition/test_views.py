@@ -194,7 +194,8 @@ def test_release_requests_hidden_from_non_coordinators(client, request, organiza
         client.post(f"/freistellungen/{release.pk}/status/", {"status": "endorsed"}).status_code
         == 404
     )
-    assert client.get(f"/einsatzstellen/{organization.slug}/freistellungen/").status_code == 404
+    # The (confirmed) organization is public: its release page is refused, not hidden.
+    assert client.get(f"/einsatzstellen/{organization.slug}/freistellungen/").status_code == 403
     assert client.get("/api/v1/recognition/release-requests").json() == []
 
 
