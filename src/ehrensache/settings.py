@@ -12,6 +12,7 @@ Environment variables (all optional in development):
 - ``REDIS_URL``        cache and rate-limit store when set (else local memory).
 - ``EHRENSACHE_OPERATOR``, ``EHRENSACHE_OPERATOR_ADDRESS``, ``EHRENSACHE_CONTACT_EMAIL``,
   ``EHRENSACHE_PRIVACY_OFFICER``: who runs the site (Impressum, Datenschutz); unset = demo.
+- ``EHRENSACHE_AUDIT_KEEP_DAYS`` days the audit trail ("Verlauf") is kept (default 730).
 - ``EHRENSACHE_REQUIRE_MFA_FOR_STAFF`` "1" sends staff (agency staff, coordinators, network
   staff, admins) without two-factor authentication to its set-up page before any other page;
   default on in production, off with ``DEBUG`` and in tests (the demo log-ins need no second
@@ -57,6 +58,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "ehrensache.core",
+    "ehrensache.audit",
     "ehrensache.regions",
     "ehrensache.accounts",
     "ehrensache.agencies",
@@ -321,4 +323,7 @@ EHRENSACHE: dict[str, Any] = {
     # Finished background tasks keep their arguments (a mail's recipient, subject and text)
     # in the database backend's result table; the periodic job deletes them after this many days.
     "TASK_RESULTS_KEEP_DAYS": int(os.environ.get("EHRENSACHE_TASK_RESULTS_KEEP_DAYS", "7")),
+    # The audit trail (who did what with a record, shown as "Verlauf") is pruned after this
+    # many days by the periodic job ``audit.tasks.prune_log_entries``.
+    "AUDIT_KEEP_DAYS": int(os.environ.get("EHRENSACHE_AUDIT_KEEP_DAYS", "730")),
 }

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("ehrensache.engagements.urls")),
     path("", include("ehrensache.recognition.urls")),
     path("", include("ehrensache.shifts.urls")),
+    path("", include("ehrensache.audit.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from ehrensache.accounts.models import ApiToken, User
+from ehrensache.audit.services import log_action
 from ehrensache.brokering.models import (
     Conversation,
     FollowUp,
@@ -23,7 +24,7 @@ from ehrensache.brokering.models import (
 )
 from ehrensache.core.models import CalendarFeed
 from ehrensache.core.tokens import new_token
-from ehrensache.courses.models import Attendance, Registration, RegistrationEvent
+from ehrensache.courses.models import Attendance, Registration
 from ehrensache.engagements.models import (
     AllowancePayment,
     OnboardingCheck,
@@ -150,12 +151,12 @@ def populate(person: User, *, marker: str, staff: User) -> None:
     registration = Registration.objects.create(
         course=course, person=person, status="confirmed", registered_by=staff
     )
-    RegistrationEvent.objects.create(
-        registration=registration,
-        action="register",
-        to_status="confirmed",
+    log_action(
+        registration,
+        "courses.registration.created",
         actor=staff,
-        reason=f"Anmeldung {marker}",
+        person=person,
+        data={"status": {"from": "", "to": "confirmed"}, "reason": f"Anmeldung {marker}"},
     )
     Attendance.objects.create(
         registration=registration, session=course.sessions.first(), present=True, recorded_by=staff

@@ -33,6 +33,7 @@ FILLED = {
     "recognition": ["cards", "release_requests", "engagement_proofs"],
     "shifts": ["signups"],
     "guide": ["teams", "rounds_answered", "unsent_drafts"],
+    "audit": ["entries"],
 }
 # Sections whose records carry the person's marker in some free text.
 WITHOUT_MARKER = {"core"}

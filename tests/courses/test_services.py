@@ -5,6 +5,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from ehrensache.audit.queries import history_of
 from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from ehrensache.courses import services
 from ehrensache.courses.models import Completion, Course, Registration
@@ -217,11 +218,12 @@ def test_staff_moves_waiting_person_to_top_with_reason(course, staff, people):
         .values_list("person_id", flat=True)
     )
     assert waiting == [people[4].pk, people[2].pk, people[3].pk]
-    event = regs[4].events.latest("pk")
-    assert (event.action, event.reason, event.actor) == (
-        "ehrensache.course.registration.moved_to_top",
+    event = history_of(regs[4]).first()
+    assert (event.action, event.data["reason"], event.actor, event.subject_person) == (
+        "courses.registration.moved_to_top",
         "Juleica läuft ab",
         staff,
+        people[4],
     )
 
 

@@ -7,6 +7,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ehrensache.audit.services import change, log_action
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.personal_data import erase_personal_data
 
@@ -22,9 +23,19 @@ def update_profile(user: User, *, display_name: str, preferred_language: str) ->
 
     if preferred_language not in dict(settings.LANGUAGES):
         raise InvalidInput(_("Diese Sprache gibt es hier nicht."), field="preferred_language")
-    user.display_name = display_name.strip()
-    user.preferred_language = preferred_language
-    user.save(update_fields=["display_name", "preferred_language"])
+    before = {"display_name": user.display_name, "language": user.preferred_language}
+    with transaction.atomic():
+        user.display_name = display_name.strip()
+        user.preferred_language = preferred_language
+        user.save(update_fields=["display_name", "preferred_language"])
+        after = {"display_name": user.display_name, "language": user.preferred_language}
+        log_action(
+            user,
+            "accounts.profile.changed",
+            actor=user,
+            person=user,
+            data={k: change(before[k], after[k]) for k in before if before[k] != after[k]},
+        )
     return user
 
 
@@ -55,6 +66,8 @@ def delete_account(user: User) -> AccountDeletion:
             )
             user_pk = user.pk
             user.delete()
+            # Without personal data: the person's own entries went with the account.
+            log_action(trace, "accounts.account.deleted", actor=None, object_repr="")
     except ProtectedError as exc:
         log.warning("account %s could not be deleted: %s", user.pk, exc)
         raise DomainError(

@@ -5,6 +5,7 @@ import re
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ehrensache.audit.services import log_action
 from ehrensache.core.errors import InvalidInput
 from ehrensache.core.permissions import require
 from ehrensache.regions.models import District, PostalCode
@@ -101,6 +102,17 @@ def update_agency(
             agency_renamed.send(sender=Agency, agency=agency)
         if service_districts is not None:
             agency.service_districts.set(service_districts)
+        log_action(
+            agency,
+            "agencies.agency.changed",
+            actor=actor,
+            agency_id=agency.pk,
+            data={
+                "fields": sorted(changes),
+                "service_area_changed": service_districts is not None
+                or service_postal_codes is not None,
+            },
+        )
         if service_postal_codes is not None:
             agency.service_postal_codes.exclude(code__in=service_postal_codes).delete()
             existing = set(agency.service_postal_codes.values_list("code", flat=True))

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ehrensache.audit.services import change, log_action
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
@@ -109,8 +110,19 @@ def update_profile(
             profile.findable_since = _now(now)
         elif not findable:
             profile.findable_since = None
+        was_findable = profile.findable and not _created
         profile.findable = bool(findable)
         profile.save()
+        log_action(
+            profile,
+            "brokering.profile.changed",
+            actor=user,
+            person=user,
+            object_repr="",
+            data={"findable": change(was_findable, profile.findable)}
+            if was_findable != profile.findable
+            else {},
+        )
     return profile
 
 
@@ -127,9 +139,20 @@ def _coordinator_emails(organization_id: int) -> list[str]:
     )
 
 
-def _record(interest, status, *, actor, reason="", now):
+def _record(interest, status, *, action, actor, reason="", old_status=None, now):
+    """The interest's own status history (shown on its page, counted in statistics) and the
+    audit trail entry; the reason stays in the interest's history only."""
     InterestStatusChange.objects.create(
         interest=interest, status=status, reason=reason, changed_by=actor, changed_at=now
+    )
+    log_action(
+        interest,
+        action,
+        actor=actor,
+        person=interest.volunteer_id,
+        organization_id=interest.opportunity.organization_id,
+        object_repr=interest.opportunity.title,
+        data={"status": change(old_status, status)} if old_status else {},
     )
 
 
@@ -173,7 +196,14 @@ def express_interest(opportunity, *, volunteer, message="", now=None) -> tuple[I
             existing.message = message or existing.message
             existing.coordinator_reminded_at = existing.volunteer_informed_at = None
             existing.save()
-            _record(existing, S.NEW, actor=volunteer, now=now)
+            _record(
+                existing,
+                S.NEW,
+                action="brokering.interest.expressed",
+                actor=volunteer,
+                old_status=S.WITHDRAWN,
+                now=now,
+            )
             interest, created = existing, True
         else:
             try:
@@ -188,7 +218,9 @@ def express_interest(opportunity, *, volunteer, message="", now=None) -> tuple[I
                     )
             except IntegrityError:
                 return Interest.objects.get(opportunity=opportunity, volunteer=volunteer), False
-            _record(interest, S.NEW, actor=volunteer, now=now)
+            _record(
+                interest, S.NEW, action="brokering.interest.expressed", actor=volunteer, now=now
+            )
             created = True
         _mail_new_interest(interest)
     return interest, created
@@ -233,12 +265,21 @@ def change_interest_status(interest, *, status, actor, reason="", now=None) -> I
                 code="transition_refused",
                 field="status",
             )
+        old_status = interest.status
         interest.status = status
         interest.status_changed_at = now
         if status == S.DECLINED:
             interest.decline_reason = reason
         interest.save(update_fields=["status", "status_changed_at", "decline_reason"])
-        _record(interest, status, actor=actor, reason=reason, now=now)
+        _record(
+            interest,
+            status,
+            action="brokering.interest.status_changed",
+            actor=actor,
+            reason=reason,
+            old_status=old_status,
+            now=now,
+        )
         _mail_status_change(interest, actor=actor)
     return interest
 
@@ -372,6 +413,14 @@ def invite_volunteer(opportunity, *, volunteer, actor, message="", now=None) -> 
             raise DomainError(
                 _("Diese Person wurde zu diesem Angebot schon eingeladen."), code="already_invited"
             )
+        log_action(
+            invitation,
+            "brokering.invitation.sent",
+            actor=actor,
+            person=volunteer,
+            organization_id=opportunity.organization_id,
+            object_repr=opportunity.title,
+        )
         _mail(
             "invitation",
             {"invitation": invitation, "opportunity": opportunity},
@@ -412,7 +461,7 @@ def record_conversation(
             _("Bitte geben Sie einen Namen an oder wählen Sie ein Konto."), field="guest_name"
         )
     with transaction.atomic():
-        return Conversation.objects.create(
+        conversation = Conversation.objects.create(
             agency=agency,
             staff=actor,
             held_on=held_on,
@@ -427,6 +476,19 @@ def record_conversation(
             notes=notes,
             outcome=outcome,
         )
+        log_action(
+            conversation,
+            "brokering.conversation.recorded",
+            actor=actor,
+            person=conversation.volunteer_id,
+            object_repr=_conversation_label(conversation),
+        )
+    return conversation
+
+
+def _conversation_label(conversation) -> str:
+    """Without the person's name: a guest has no account that could remove it."""
+    return f"{conversation.held_on:%d.%m.%Y}"
 
 
 def update_conversation(conversation, *, actor, **fields) -> Conversation:
@@ -437,9 +499,21 @@ def update_conversation(conversation, *, actor, **fields) -> Conversation:
         raise InvalidInput(_("Diese Angaben lassen sich nicht ändern."), field=sorted(unknown)[0])
     with transaction.atomic():
         conversation = lock_row(Conversation, conversation.pk)
+        old_outcome = conversation.outcome
         for name, value in fields.items():
             setattr(conversation, name, value)
         conversation.save()
+        data = {"fields": sorted(fields)}
+        if conversation.outcome != old_outcome:
+            data["outcome"] = change(old_outcome, conversation.outcome)
+        log_action(
+            conversation,
+            "brokering.conversation.changed",
+            actor=actor,
+            person=conversation.volunteer_id,
+            object_repr=_conversation_label(conversation),
+            data=data,
+        )
     return conversation
 
 
@@ -474,7 +548,7 @@ def refer_to_opportunity(conversation, *, opportunity, actor, message="", now=No
             status_changed_at=now,
             created_at=now,
         )
-        _record(interest, S.NEW, actor=actor, now=now)
+        _record(interest, S.NEW, action="brokering.interest.referred", actor=actor, now=now)
         if conversation.outcome != Conversation.Outcome.REFERRED:
             Conversation.objects.filter(pk=conversation.pk).update(
                 outcome=Conversation.Outcome.REFERRED
@@ -515,4 +589,15 @@ def answer_follow_up(follow_up, *, actor, answer, note="", now=None) -> FollowUp
         follow_up.answered_at = _now(now)
         follow_up.answered_by = actor
         follow_up.save()
+        interest = follow_up.interest
+        log_action(
+            interest,
+            "brokering.follow_up.answered",
+            actor=actor,
+            person=interest.volunteer_id,
+            organization_id=interest.opportunity.organization_id,
+            agency_id=follow_up.agency_id,
+            object_repr=interest.opportunity.title,
+            data={"answer": answer},
+        )
     return follow_up

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Completion, Course, Registration, RegistrationEvent, Session
+from .models import Completion, Course, Registration, Session
 
 
 class SessionInline(admin.TabularInline):
@@ -31,20 +31,13 @@ class CourseAdmin(admin.ModelAdmin):
         refresh_search_fields(obj)
 
 
-class EventInline(admin.TabularInline):
-    model = RegistrationEvent
-    extra = 0
-    readonly_fields = ["action", "from_status", "to_status", "actor", "reason", "created_at"]
-    can_delete = False
-
-
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     list_display = ["course", "person", "status", "waitlist_rank", "created_at"]
     list_filter = ["status"]
     raw_id_fields = ["course", "person", "registered_by", "on_behalf_of"]
     readonly_fields = ["status", "waitlist_rank", "offer_expires_at"]
-    inlines = [EventInline]
+    # Its history is in the audit trail (audit.LogEntry), shown on the participant page.
 
 
 @admin.register(Completion)

@@ -328,28 +328,6 @@ class Registration(models.Model):
         return self.status in self.ACTIVE
 
 
-class RegistrationEvent(models.Model):
-    """Audit trail of every change of a registration (who, when, why)."""
-
-    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(max_length=60)
-    from_status = models.CharField(max_length=12, blank=True)
-    to_status = models.CharField(max_length=12, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    reason = models.TextField(_("Begründung"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("Protokolleintrag")
-        verbose_name_plural = _("Protokoll")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.action} ({self.created_at:%d.%m.%Y %H:%M})"
-
-
 class Attendance(models.Model):
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="attendances"

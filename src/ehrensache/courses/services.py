@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ehrensache.audit.services import change, log_action
 from ehrensache.core import search
 from ehrensache.core.errors import DomainError, Forbidden, InvalidInput
 from ehrensache.core.locking import lock_row
@@ -29,7 +30,6 @@ from .models import (
     Completion,
     Course,
     Registration,
-    RegistrationEvent,
     Session,
     search_parts,
 )
@@ -53,14 +53,25 @@ def cancellation_deadline(course):
 
 
 def _log(registration, action, *, before="", actor=None, reason=""):
-    RegistrationEvent.objects.create(
-        registration=registration,
-        action=f"ehrensache.course.registration.{action}",
-        from_status=before,
-        to_status=registration.status,
+    """A registration's history entry (shown on the participant page and to the person)."""
+    course = registration.course
+    data = {"status": change(before, registration.status)}
+    if reason:
+        data["reason"] = reason
+    log_action(
+        registration,
+        f"courses.registration.{action}",
         actor=actor,
-        reason=reason,
+        person=registration.person_id,
+        organization_id=course.organization_id,
+        agency_id=course.agency_id,
+        object_repr=course.title,
+        data=data,
     )
+
+
+def _log_course(course, action, *, actor, data=None):
+    log_action(course, f"courses.course.{action}", actor=actor, data=data)
 
 
 def _seats_taken(course) -> int:
@@ -223,6 +234,7 @@ def create_course(
             _create_session(course, **first_session)
         _refresh_dates(course)
         refresh_search_fields(course)
+        _log_course(course, "created", actor=actor)
     return course
 
 
@@ -246,6 +258,7 @@ def update_course(course, *, data, actor) -> Course:
         _place_course(course)
         course.save()
         refresh_search_fields(course)
+        _log_course(course, "changed", actor=actor, data={"fields": sorted(data)})
         _offer_free_seats(course, actor=actor)
     return course
 
@@ -288,6 +301,7 @@ def add_session(course, *, actor, **fields) -> Session:
     with transaction.atomic():
         session = _create_session(course, **fields)
         _refresh_dates(course)
+        _log_course(course, "session_added", actor=actor, data={"session_id": session.pk})
     return session
 
 
@@ -347,6 +361,12 @@ def update_session(session, *, actor, now=None, **fields) -> Session:
             course.registrations.update(reminder_sent_at=None)
         if changed & set(SESSION_MAILED_FIELDS):
             _mail_session_change(course, session, before=before, changed=changed)
+        _log_course(
+            course,
+            "session_changed",
+            actor=actor,
+            data={"session_id": session.pk, "fields": sorted(changed)},
+        )
     return session
 
 
@@ -395,8 +415,10 @@ def remove_session(session, *, actor) -> None:
     if course.sessions.count() == 1 and course.status != Course.Status.DRAFT:
         raise DomainError(_("Ein veröffentlichter Kurs braucht mindestens einen Termin."))
     with transaction.atomic():
+        session_id = session.pk
         session.delete()
         _refresh_dates(course)
+        _log_course(course, "session_removed", actor=actor, data={"session_id": session_id})
 
 
 def publish_course(course, *, actor) -> Course:
@@ -405,8 +427,10 @@ def publish_course(course, *, actor) -> Course:
         raise DomainError(_("Nur Entwürfe können veröffentlicht werden."))
     if not course.sessions.exists():
         raise DomainError(_("Legen Sie zuerst mindestens einen Termin an."))
-    course.status = Course.Status.PUBLISHED
-    course.save(update_fields=["status", "updated_at"])
+    with transaction.atomic():
+        course.status = Course.Status.PUBLISHED
+        course.save(update_fields=["status", "updated_at"])
+        _log_course(course, "published", actor=actor)
     return course
 
 
@@ -420,6 +444,7 @@ def cancel_course(course, *, reason, actor) -> Course:
             raise DomainError(_("Dieser Kurs ist bereits abgesagt oder abgeschlossen."))
         course.status = Course.Status.CANCELLED
         course.save(update_fields=["status", "updated_at"])
+        _log_course(course, "cancelled", actor=actor, data={"reason": reason.strip()})
         # Calendars take the cancelled events as a new version of the same UIDs.
         course.sessions.update(sequence=F("sequence") + 1)
         for registration in course.registrations.filter(
@@ -704,6 +729,12 @@ def record_attendance(session, *, present_ids, actor) -> int:
                 record.present = present
                 record.recorded_by = actor
                 record.save(update_fields=["present", "recorded_by", "recorded_at"])
+        _log_course(
+            course,
+            "attendance_recorded",
+            actor=actor,
+            data={"session_id": session.pk, "present": len(present_ids)},
+        )
     return len(present_ids)
 
 
@@ -723,6 +754,7 @@ def close_course(course, *, actor, now=None) -> list[Completion]:
         total = sum((s.teaching_units for s in sessions), Decimal("0"))
         course.status = Course.Status.CLOSED
         course.save(update_fields=["status", "updated_at"])
+        _log_course(course, "closed", actor=actor)
         completions = []
         registrations = course.registrations.filter(status=Status.CONFIRMED).select_related(
             "person"

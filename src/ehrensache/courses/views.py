@@ -469,7 +469,6 @@ def participant(request, pk, registration_pk):
         if outcome.ok:
             messages.success(request, _("Die Person ist abgemeldet."))
             return redirect("courses:participants", pk=pk)
-    events = registration.events.select_related("actor")
     return render(
         request,
         "courses/participant.html",
@@ -478,7 +477,6 @@ def participant(request, pk, registration_pk):
             "registration": registration,
             "move_form": move_form,
             "remove_form": remove_form,
-            "events": events,
         },
     )
 

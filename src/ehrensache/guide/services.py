@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ehrensache.audit.services import change, log_action
 from ehrensache.core import search
 from ehrensache.core.counters import count_in_window, uncount
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
@@ -78,6 +79,7 @@ def save_episode(form, *, actor) -> Episode:
     with transaction.atomic():
         episode = form.save()
         refresh_search_fields(episode)
+        log_action(episode, "guide.episode.saved", actor=actor)
     return episode
 
 
@@ -118,6 +120,7 @@ def draft_new_version(*, actor) -> Questionnaire:
                     Statement(dimension=copy, text=s.text, position=s.position)
                     for s in dimension.statements.all()
                 )
+        log_action(draft, "guide.questionnaire.drafted", actor=actor)
     return draft
 
 
@@ -140,13 +143,19 @@ def save_questionnaire_form(form, *, actor):
         else instance.dimension.questionnaire
     )
     _require_draft(questionnaire)
-    return form.save()
+    with transaction.atomic():
+        saved = form.save()
+        log_action(questionnaire, "guide.questionnaire.changed", actor=actor)
+    return saved
 
 
 def delete_statement(statement, *, actor):
     require(actor, "guide.edit_questionnaire")
-    _require_draft(statement.dimension.questionnaire)
-    statement.delete()
+    questionnaire = statement.dimension.questionnaire
+    _require_draft(questionnaire)
+    with transaction.atomic():
+        statement.delete()
+        log_action(questionnaire, "guide.questionnaire.changed", actor=actor)
 
 
 def publish_questionnaire(questionnaire, *, actor) -> Questionnaire:
@@ -162,6 +171,7 @@ def publish_questionnaire(questionnaire, *, actor) -> Questionnaire:
         questionnaire.status = Questionnaire.Status.PUBLISHED
         questionnaire.published_at = timezone.now()
         questionnaire.save(update_fields=["status", "published_at"])
+        log_action(questionnaire, "guide.questionnaire.published", actor=actor)
     return questionnaire
 
 
@@ -190,14 +200,34 @@ def create_team(
             created_by=actor,
         )
         TeamMember.objects.create(team=team, user=actor, group=group, is_manager=True)
+        _log_team(team, "guide.team.created", actor=actor)
     return team
+
+
+def _log_team(team, action, *, actor, person=None, data=None):
+    """Team-level history; never anything that could tie an answer to a person."""
+    log_action(
+        team,
+        action,
+        actor=actor,
+        person=person,
+        agency_id=team.facilitating_agency_id,
+        data=data,
+    )
 
 
 def update_team_settings(team, *, facilitating_agency, agency_may_view, actor) -> Team:
     require(actor, "guide.manage_team", team)
     team.facilitating_agency = facilitating_agency
     team.agency_may_view = bool(agency_may_view and facilitating_agency)
-    team.save(update_fields=["facilitating_agency", "agency_may_view"])
+    with transaction.atomic():
+        team.save(update_fields=["facilitating_agency", "agency_may_view"])
+        _log_team(
+            team,
+            "guide.team.settings_changed",
+            actor=actor,
+            data={"agency_may_view": team.agency_may_view},
+        )
     return team
 
 
@@ -216,7 +246,10 @@ def add_team_member(team, *, email, group, is_manager=False, actor) -> TeamMembe
         )
     if team.members.filter(user=user).exists():
         raise DomainError(_("Diese Person gehört schon zum Team."), field="email")
-    return TeamMember.objects.create(team=team, user=user, group=group, is_manager=is_manager)
+    with transaction.atomic():
+        member = TeamMember.objects.create(team=team, user=user, group=group, is_manager=is_manager)
+        _log_team(team, "guide.team.member_added", actor=actor, person=user)
+    return member
 
 
 def remove_team_member(member, *, actor) -> None:
@@ -224,7 +257,9 @@ def remove_team_member(member, *, actor) -> None:
     require(actor, "guide.manage_team", team)
     if member.is_manager and team.members.filter(is_manager=True).count() == 1:
         raise DomainError(_("Das Team braucht mindestens eine Person, die den Check leitet."))
-    member.delete()
+    with transaction.atomic():
+        member.delete()
+        _log_team(team, "guide.team.member_removed", actor=actor, person=member.user_id)
 
 
 # --- Rounds and answer links ----------------------------------------------------------------
@@ -242,16 +277,25 @@ def start_round(team, *, actor) -> CheckRound:
                 _("Es läuft schon eine Runde. Schließen Sie sie, bevor Sie eine neue beginnen.")
             )
         last = team.rounds.order_by("-number").first()
-        return CheckRound.objects.create(
+        check_round = CheckRound.objects.create(
             team=team, questionnaire=questionnaire, number=(last.number + 1) if last else 1
         )
+        _log_team(team, "guide.round.started", actor=actor, data={"round": check_round.number})
+        return check_round
 
 
 def close_round(check_round, *, actor) -> CheckRound:
     require(actor, "guide.manage_team", check_round.team)
     check_round.status = CheckRound.Status.CLOSED
     check_round.closed_at = timezone.now()
-    check_round.save(update_fields=["status", "closed_at"])
+    with transaction.atomic():
+        check_round.save(update_fields=["status", "closed_at"])
+        _log_team(
+            check_round.team,
+            "guide.round.closed",
+            actor=actor,
+            data={"round": check_round.number},
+        )
     return check_round
 
 
@@ -269,12 +313,19 @@ def create_answer_links(check_round, *, group, count, valid_days, actor) -> list
         )
     expires_at = timezone.now() + timedelta(days=valid_days)
     tokens = [new_token(nbytes=24) for _i in range(count)]
-    Invitation.objects.bulk_create(
-        Invitation(
-            check_round=check_round, group=group, token_hash=token_hash, expires_at=expires_at
+    with transaction.atomic():
+        Invitation.objects.bulk_create(
+            Invitation(
+                check_round=check_round, group=group, token_hash=token_hash, expires_at=expires_at
+            )
+            for _raw, token_hash in tokens
         )
-        for _raw, token_hash in tokens
-    )
+        _log_team(
+            check_round.team,
+            "guide.round.links_created",
+            actor=actor,
+            data={"round": check_round.number, "count": count},
+        )
     return [raw for raw, _hash in tokens]
 
 
@@ -405,6 +456,13 @@ def mail_answer_links(check_round, *, emails, group, valid_days, language="de", 
         CheckRound.objects.filter(pk=check_round.pk).update(
             mailed_links=F("mailed_links") + len(addresses)
         )
+        # The number only: addresses are never stored (see the docstring).
+        _log_team(
+            team,
+            "guide.round.links_mailed",
+            actor=actor,
+            data={"round": check_round.number, "count": len(addresses)},
+        )
     check_round.mailed_links = locked.mailed_links + len(addresses)
     return len(addresses)
 
@@ -531,25 +589,40 @@ def add_measure(team, *, title, owner, due_date=None, dimension_key="", check_ro
         raise InvalidInput(_("Bitte nennen Sie, wer verantwortlich ist."), field="owner")
     if check_round is not None and check_round.team_id != team.pk:
         raise NotFound(_("Nicht gefunden."))
-    return Measure.objects.create(
-        team=team,
-        title=title.strip(),
-        owner=owner.strip(),
-        due_date=due_date,
-        dimension_key=dimension_key or "",
-        check_round=check_round,
-    )
+    with transaction.atomic():
+        measure = Measure.objects.create(
+            team=team,
+            title=title.strip(),
+            owner=owner.strip(),
+            due_date=due_date,
+            dimension_key=dimension_key or "",
+            check_round=check_round,
+        )
+        _log_team(team, "guide.measure.added", actor=actor, data={"measure": measure.title})
+    return measure
 
 
 def set_measure_status(measure, *, status, actor) -> Measure:
     require(actor, "guide.manage_team", measure.team)
     if status not in Measure.Status.values:
         raise InvalidInput(_("Bitte wählen Sie einen gültigen Status."), field="status")
+    old_status = measure.status
     measure.status = status
-    measure.save(update_fields=["status", "updated_at"])
+    with transaction.atomic():
+        measure.save(update_fields=["status", "updated_at"])
+        _log_team(
+            measure.team,
+            "guide.measure.status_changed",
+            actor=actor,
+            data={"measure": measure.title, "status": change(old_status, status)},
+        )
     return measure
 
 
 def delete_measure(measure, *, actor) -> None:
     require(actor, "guide.manage_team", measure.team)
-    measure.delete()
+    with transaction.atomic():
+        measure.delete()
+        _log_team(
+            measure.team, "guide.measure.deleted", actor=actor, data={"measure": measure.title}
+        )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.audit.services import change, log_action
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
@@ -152,6 +153,7 @@ def create_opportunity(organization, *, actor, publish: bool = False, **values) 
     search_index.fill_search_columns(opportunity, organization_name=organization.name)
     opportunity.save()
     search_index.sync_fts([(opportunity.pk, opportunity.search_title, opportunity.search_body)])
+    log_action(opportunity, "opportunities.opportunity.created", actor=actor)
     if publish:
         return publish_opportunity(opportunity, actor=actor)
     return opportunity
@@ -176,6 +178,12 @@ def update_opportunity(opportunity: Opportunity, *, actor, **values) -> Opportun
     search_index.fill_search_columns(opportunity)
     opportunity.save()
     search_index.sync_fts([(opportunity.pk, opportunity.search_title, opportunity.search_body)])
+    log_action(
+        opportunity,
+        "opportunities.opportunity.changed",
+        actor=actor,
+        data={"fields": sorted(values)},
+    )
     return opportunity
 
 
@@ -192,6 +200,7 @@ def _change_status(opportunity: Opportunity, new_status: str, *, actor) -> Oppor
                 % {"old": locked.get_status_display(), "new": Status(new_status).label},
                 code="invalid_transition",
             )
+        old_status = locked.status
         locked.status = new_status
         fields = ["status", "updated_at"]
         if new_status == Status.PUBLISHED:
@@ -204,7 +213,12 @@ def _change_status(opportunity: Opportunity, new_status: str, *, actor) -> Oppor
                 locked.published_at = timezone.now()
                 fields.append("published_at")
         locked.save(update_fields=fields)
-        log.info("opportunity %s: %s by %s", locked.pk, new_status, getattr(actor, "pk", None))
+        log_action(
+            locked,
+            "opportunities.opportunity.status_changed",
+            actor=actor,
+            data={"status": change(old_status, new_status)},
+        )
         return locked
 
 
@@ -293,6 +307,12 @@ def archive_expired_opportunities(*, today=None) -> int:
             )
             if not updated:
                 continue
+            log_action(
+                opportunity,
+                "opportunities.opportunity.expired",
+                actor=None,
+                data={"status": change(opportunity.status, Status.ARCHIVED)},
+            )
             if opportunity.status != Status.DRAFT:
                 for user in _recipients(opportunity):
                     queue_mail(
@@ -325,7 +345,9 @@ def issue_api_token(*, actor, name: str):
             _("Sie haben schon %(n)d aktive Schlüssel. Widerrufen Sie zuerst einen.")
             % {"n": MAX_ACTIVE_TOKENS}
         )
-    return ApiToken.issue(user=actor, name=name)
+    token, secret = ApiToken.issue(user=actor, name=name)
+    log_action(token, "opportunities.api_token.issued", actor=actor, person=actor)
+    return token, secret
 
 
 def revoke_api_token(token, *, actor) -> None:
@@ -333,4 +355,6 @@ def revoke_api_token(token, *, actor) -> None:
         raise NotFound(_("Diesen Schlüssel gibt es nicht."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
+        with transaction.atomic():
+            token.save(update_fields=["revoked_at"])
+            log_action(token, "opportunities.api_token.revoked", actor=actor, person=actor)

@@ -6,7 +6,6 @@ code (single postal codes win over whole districts). If no agency serves the are
 network staff of the state confirm it.
 """
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from ehrensache.accounts.models import NetworkMembership
 from ehrensache.accounts.roles import forget_roles
 from ehrensache.agencies.models import Agency
+from ehrensache.audit.services import log_action
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
@@ -32,8 +32,6 @@ from ehrensache.regions.queries import locate
 from .models import Organization, OrganizationInvitation, OrganizationMembership
 from .queries import reviewer_agency_of
 from .signals import organization_renamed
-
-log = logging.getLogger(__name__)
 
 INVITATION_VALID_DAYS = 14
 RESERVED_SLUGS = {"registrieren", "zu-pruefen", "einladung"}
@@ -152,7 +150,13 @@ def register_organization(*, actor, **values) -> Organization:
         recipients[agency.email] = "de"
     for email, language in recipients.items():
         queue_mail("organizations/mail/registered", context, to=email, language=language)
-    log.info("organization %s registered by %s", organization.pk, actor.pk)
+    log_action(
+        organization,
+        "organizations.organization.registered",
+        actor=actor,
+        organization_id=organization.pk,
+        agency_id=organization.responsible_agency_id,
+    )
     return organization
 
 
@@ -179,7 +183,13 @@ def confirm_organization(organization: Organization, *, actor) -> Organization:
     organization.status_note = ""
     organization.save(update_fields=["status", "confirmed_by", "confirmed_at", "status_note"])
     _notify_members(organization, "organizations/mail/confirmed")
-    log.info("organization %s confirmed by %s", organization.pk, actor.pk)
+    log_action(
+        organization,
+        "organizations.organization.confirmed",
+        actor=actor,
+        organization_id=organization.pk,
+        agency_id=organization.confirmed_by_id,
+    )
     return organization
 
 
@@ -198,6 +208,13 @@ def reject_organization(organization: Organization, *, actor, reason: str) -> Or
     organization.confirmed_at = None
     organization.save(update_fields=["status", "status_note", "confirmed_at"])
     _notify_members(organization, "organizations/mail/rejected")
+    log_action(
+        organization,
+        "organizations.organization.rejected",
+        actor=actor,
+        organization_id=organization.pk,
+        agency_id=organization.responsible_agency_id,
+    )
     return organization
 
 
@@ -223,6 +240,13 @@ def update_organization(organization: Organization, *, actor, **values) -> Organ
     organization.save()
     if organization.name != old_name:
         organization_renamed.send(sender=Organization, organization=organization)
+    log_action(
+        organization,
+        "organizations.organization.changed",
+        actor=actor,
+        organization_id=organization.pk,
+        data={"fields": sorted(values)},
+    )
     return organization
 
 
@@ -268,6 +292,12 @@ def invite_colleague(organization: Organization, *, actor, email: str) -> Organi
         to=email,
         language=actor.preferred_language,
     )
+    log_action(
+        invitation,
+        "organizations.invitation.sent",
+        actor=actor,
+        object_repr=organization.name,
+    )
     return invitation
 
 
@@ -303,6 +333,13 @@ def accept_invitation(raw_token: str, *, user) -> OrganizationMembership:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     forget_roles(user)
+    log_action(
+        membership,
+        "organizations.membership.joined",
+        actor=user,
+        person=user,
+        object_repr=invitation.organization.name,
+    )
     return membership
 
 
@@ -312,3 +349,9 @@ def revoke_invitation(invitation: OrganizationInvitation, *, actor) -> None:
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+        log_action(
+            invitation,
+            "organizations.invitation.revoked",
+            actor=actor,
+            object_repr=invitation.organization.name,
+        )

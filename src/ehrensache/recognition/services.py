@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ehrensache.accounts.models import User
+from ehrensache.audit.services import change, log_action
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
@@ -43,9 +44,12 @@ def update_recognition_profile(person, *, birth_date, district, today=None) -> R
         birth_date > today or birth_date < dt.date(today.year - 120, 1, 1)
     ):
         raise InvalidInput(_("Bitte prüfen Sie das Geburtsdatum."), field="birth_date")
-    profile, _created = RecognitionProfile.objects.update_or_create(
-        person=person, defaults={"birth_date": birth_date, "district": district}
-    )
+    with transaction.atomic():
+        profile, _created = RecognitionProfile.objects.update_or_create(
+            person=person, defaults={"birth_date": birth_date, "district": district}
+        )
+        # Without the values: the birth date is nobody else's business.
+        log_action(profile, "recognition.profile.changed", actor=person, person=person)
     return profile
 
 
@@ -78,9 +82,19 @@ def record_card(person, *, kind, issued_on, issuer="", actor, today=None) -> Car
     expires_on = add_years(issued_on, years) - dt.timedelta(days=1)
     if expires_on < today:
         raise InvalidInput(_("Diese Karte ist bereits abgelaufen."), field="issued_on")
-    return Card.objects.create(
-        person=person, kind=kind, issuer=issuer, issued_on=issued_on, expires_on=expires_on
-    )
+    with transaction.atomic():
+        card = Card.objects.create(
+            person=person, kind=kind, issuer=issuer, issued_on=issued_on, expires_on=expires_on
+        )
+        log_action(
+            card,
+            "recognition.card.recorded",
+            actor=actor,
+            person=person,
+            object_repr=card.get_kind_display(),
+            data={"kind": kind, "expires_on": expires_on},
+        )
+    return card
 
 
 def send_card_expiry_reminders(*, today=None) -> int:
@@ -200,7 +214,7 @@ def create_release_request(
                 code="budget_exceeded",
                 field="half_days",
             )
-        return ReleaseRequest.objects.create(
+        release = ReleaseRequest.objects.create(
             organization=organization,
             leader=leader,
             event_title=event_title,
@@ -213,6 +227,15 @@ def create_release_request(
             employer_address=employer_address,
             created_by=actor,
         )
+        log_action(
+            release,
+            "recognition.release.requested",
+            actor=actor,
+            person=leader,
+            object_repr=release.event_title,
+            data={"half_days": half_days, "first_day": first_day, "last_day": last_day},
+        )
+        return release
 
 
 RELEASE_NEXT = {
@@ -236,8 +259,17 @@ def advance_release_request(request, *, to_status, actor) -> ReleaseRequest:
                 % {"status": locked.get_status_display()},
                 code="invalid_transition",
             )
+        old_status = locked.status
         locked.status = to_status
         locked.save(update_fields=["status", "updated_at"])
+        log_action(
+            locked,
+            "recognition.release.status_changed",
+            actor=actor,
+            person=locked.leader_id,
+            object_repr=locked.event_title,
+            data={"status": change(old_status, to_status)},
+        )
     return locked
 
 
@@ -259,6 +291,7 @@ def request_proof(engagement, *, actor, note="") -> EngagementProof:
             engagement=engagement,
             note=note[:2000],
         )
+        _log_proof(proof, "recognition.proof.requested", actor=actor)
         emails = [m.user.email for m in engagement.organization.memberships.select_related("user")]
         if engagement.coordinator_id:
             emails = [engagement.coordinator.email]
@@ -319,6 +352,7 @@ def issue_proof(proof, *, actor, tasks=None, today=None) -> EngagementProof:
         locked.issued_at = timezone.now()
         locked.issued_by = actor
         locked.save()
+        _log_proof(locked, "recognition.proof.issued", actor=actor)
         queue_mail(
             "recognition/mail/proof_issued",
             {"proof": locked},
@@ -336,4 +370,17 @@ def decline_proof(proof, *, actor) -> EngagementProof:
             raise DomainError(_("Dieser Nachweis ist schon bearbeitet."), code="invalid_transition")
         locked.status = EngagementProof.Status.DECLINED
         locked.save(update_fields=["status"])
+        _log_proof(locked, "recognition.proof.declined", actor=actor)
     return locked
+
+
+def _log_proof(proof, action, *, actor):
+    """On the engagement's history when there is one (its page shows it)."""
+    log_action(
+        proof.engagement if proof.engagement_id else proof,
+        action,
+        actor=actor,
+        person=proof.person_id,
+        organization_id=proof.organization_id,
+        data={"proof_id": proof.pk},
+    )

@@ -4,21 +4,19 @@ capacity after the lock, then writes; the unique constraint (one sign-up per per
 backs it up."""
 
 import datetime as dt
-import logging
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ehrensache.audit.services import log_action
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
 from ehrensache.core.permissions import require
 
 from .models import Shift, ShiftPlan, ShiftSignup
-
-log = logging.getLogger(__name__)
 
 MAX_WEEKS = 52  # weekly duties are planned for at most a year ahead
 MAX_CAPACITY = 500
@@ -50,14 +48,23 @@ def create_plan(organization, *, title, kind, description="", place="", actor) -
     require(actor, "shifts.create_plan", organization)
     if not title.strip():
         raise InvalidInput(_("Bitte geben Sie einen Titel an."), field="title")
-    return ShiftPlan.objects.create(
-        organization=organization,
-        title=title.strip(),
-        kind=kind,
-        description=description,
-        place=place,
-        coordinator=actor,
-    )
+    with transaction.atomic():
+        plan = ShiftPlan.objects.create(
+            organization=organization,
+            title=title.strip(),
+            kind=kind,
+            description=description,
+            place=place,
+            coordinator=actor,
+        )
+        log_action(plan, "shifts.plan.created", actor=actor)
+    return plan
+
+
+def _shift_label(shift) -> str:
+    """The shift as the history shows it: plan title and local start."""
+    start = timezone.localtime(shift.starts_at).strftime("%d.%m.%Y %H:%M")
+    return f"{shift.plan.title}, {shift.title + ', ' if shift.title else ''}{start}"
 
 
 def _check_slot(starts_at, ends_at, capacity):
@@ -75,9 +82,23 @@ def _check_slot(starts_at, ends_at, capacity):
 def add_shift(plan, *, starts_at, ends_at, capacity, place="", title="", actor) -> Shift:
     require(actor, "shifts.manage_plan", plan)
     _check_slot(starts_at, ends_at, capacity)
-    return Shift.objects.create(
-        plan=plan, starts_at=starts_at, ends_at=ends_at, capacity=capacity, place=place, title=title
-    )
+    with transaction.atomic():
+        shift = Shift.objects.create(
+            plan=plan,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            capacity=capacity,
+            place=place,
+            title=title,
+        )
+        log_action(
+            plan,
+            "shifts.shift.added",
+            actor=actor,
+            object_repr=_shift_label(shift),
+            data={"shift_id": shift.pk, "capacity": capacity},
+        )
+    return shift
 
 
 def add_weekly_shifts(
@@ -109,7 +130,14 @@ def add_weekly_shifts(
             )
         )
     with transaction.atomic():
-        return Shift.objects.bulk_create(shifts)
+        created = Shift.objects.bulk_create(shifts)
+        log_action(
+            plan,
+            "shifts.shift.added_weekly",
+            actor=actor,
+            data={"count": len(created), "capacity": capacity},
+        )
+        return created
 
 
 def sign_up(shift, *, person) -> ShiftSignup:
@@ -145,7 +173,16 @@ def sign_up(shift, *, person) -> ShiftSignup:
                         ),
                     },
                 )
-            return ShiftSignup.objects.create(shift=locked, person=person)
+            signup = ShiftSignup.objects.create(shift=locked, person=person)
+            log_action(
+                shift.plan,
+                "shifts.signup.created",
+                actor=person,
+                person=person,
+                object_repr=_shift_label(shift),
+                data={"shift_id": locked.pk},
+            )
+            return signup
     except IntegrityError as exc:  # the constraint caught a double click
         raise DomainError(
             _("Sie sind für diesen Dienst schon eingetragen."), code="duplicate"
@@ -159,6 +196,14 @@ def cannot_attend(signup, *, actor) -> None:
     plan = shift.plan
     with transaction.atomic():
         ShiftSignup.objects.filter(pk=signup.pk).delete()
+        log_action(
+            plan,
+            "shifts.signup.cancelled",
+            actor=actor,
+            person=actor,
+            object_repr=_shift_label(shift),
+            data={"shift_id": shift.pk},
+        )
         recipients = _coordinator_emails(plan)
         if recipients:
             queue_mail(
@@ -166,7 +211,6 @@ def cannot_attend(signup, *, actor) -> None:
                 {"shift": shift, "plan": plan, "person_name": str(actor)},
                 to=recipients,
             )
-    log.info("shift %s: a person cancelled", shift.pk)
 
 
 def _coordinator_emails(plan) -> list[str]:
@@ -180,7 +224,16 @@ def _coordinator_emails(plan) -> list[str]:
 def remove_signup(signup, *, actor) -> None:
     """A coordinator takes someone off a shift."""
     require(actor, "shifts.manage_plan", signup.shift.plan)
-    signup.delete()
+    with transaction.atomic():
+        signup.delete()
+        log_action(
+            signup.shift.plan,
+            "shifts.signup.removed",
+            actor=actor,
+            person=signup.person,
+            object_repr=_shift_label(signup.shift),
+            data={"shift_id": signup.shift_id},
+        )
 
 
 def send_shift_reminders(*, now=None) -> int:

@@ -1,0 +1,3 @@
+from .tasks import prune_log_entries
+
+JOBS = [prune_log_entries]

@@ -1,0 +1,19 @@
+"""Reads of the audit trail: an object's history, the entries about a person."""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, QuerySet
+
+from .models import LogEntry
+
+
+def history_of(obj: Model) -> QuerySet[LogEntry]:
+    """The object's entries, newest first (one query with the actor)."""
+    return LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).select_related("actor")
+
+
+def entries_about(person: AbstractBaseUser) -> QuerySet[LogEntry]:
+    """What was done with the person's records, newest first (one query with the actor)."""
+    return LogEntry.objects.filter(subject_person=person).select_related("actor")
