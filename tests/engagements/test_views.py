@@ -454,7 +454,7 @@ def test_detail_query_count_is_flat(client, coordinator, engagement, n, django_a
     )
     client.force_login(coordinator)
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):  # + the Verlauf section
         client.get(reverse("engagements:detail", args=[engagement.pk]))
 
 

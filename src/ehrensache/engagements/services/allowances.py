@@ -15,6 +15,7 @@ from ehrensache.core.text import fold
 
 from ..dated import euro, rule_value
 from ..models import AllowancePayment, Engagement, RuleKey
+from ._audit import log_engagement
 from ._shared import _require_coordinator, _today
 
 LEGAL_BASIS = {
@@ -111,6 +112,12 @@ def record_allowance(
             legal_basis=LEGAL_BASIS[kind],
             shared_with_other_organizations=shared,
             recorded_by=actor,
+        )
+        log_engagement(
+            engagement,
+            "engagements.allowance.recorded",
+            actor=actor,
+            data={"kind": kind, "year": year, "amount_cents": amount_cents},
         )
         warnings = []
         total = before + amount_cents

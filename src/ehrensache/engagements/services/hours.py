@@ -14,6 +14,7 @@ from ehrensache.core.locking import lock_row
 
 from .. import programmes
 from ..models import MINUTES_PER_DAY, Engagement, HoursEntry, Programme
+from ._audit import log_engagement
 from ._shared import _require_coordinator, _require_viewer, _today
 
 
@@ -76,7 +77,7 @@ def log_hours(
                 % {"date": _fmt(date), "hours": format_minutes(logged)},
                 field="minutes",
             )
-        return HoursEntry.objects.create(
+        entry = HoursEntry.objects.create(
             engagement=engagement,
             date=date,
             minutes=minutes,
@@ -84,6 +85,13 @@ def log_hours(
             note=(note or "").strip()[:500],
             logged_by=actor,
         )
+        log_engagement(
+            engagement,
+            "engagements.hours.logged",
+            actor=actor,
+            data={"hours_entry_id": entry.pk, "date": date, "minutes": minutes},
+        )
+        return entry
 
 
 def format_minutes(minutes: int) -> str:
@@ -94,9 +102,16 @@ def format_minutes(minutes: int) -> str:
 def delete_hours(entry: HoursEntry, *, actor) -> None:
     """Unverified entries can be removed by the volunteer or a coordinator."""
     _require_viewer(actor, entry.engagement)
-    deleted, _rows = HoursEntry.objects.filter(pk=entry.pk, verified_at__isnull=True).delete()
-    if not deleted:
-        raise DomainError(_("Bestätigte Stunden können nicht mehr gelöscht werden."))
+    with transaction.atomic():
+        deleted, _rows = HoursEntry.objects.filter(pk=entry.pk, verified_at__isnull=True).delete()
+        if not deleted:
+            raise DomainError(_("Bestätigte Stunden können nicht mehr gelöscht werden."))
+        log_engagement(
+            entry.engagement,
+            "engagements.hours.deleted",
+            actor=actor,
+            data={"hours_entry_id": entry.pk, "date": entry.date, "minutes": entry.minutes},
+        )
 
 
 def verify_hours(entry: HoursEntry, *, actor) -> HoursEntry:
@@ -126,5 +141,11 @@ def verify_hours_bulk(entry_ids, *, organization_id: int, actor) -> list[HoursEn
             if entry.verified_at is None:
                 entry.verified_at = now
                 entry.verified_by = actor
+                log_engagement(
+                    entry.engagement,
+                    "engagements.hours.verified",
+                    actor=actor,
+                    data={"hours_entry_id": entry.pk, "date": entry.date, "minutes": entry.minutes},
+                )
         HoursEntry.objects.bulk_update(entries, ["verified_at", "verified_by"])
     return entries

@@ -6,9 +6,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ehrensache.audit.services import log_action
 from ehrensache.core.errors import InvalidInput
 
 from ..models import Engagement, OnboardingCheck, OnboardingItem, OnboardingTemplate
+from ._audit import log_engagement
 from ._shared import _require_coordinator, _today
 
 DEFAULT_ONBOARDING_STEPS = [
@@ -44,15 +46,33 @@ def add_onboarding_item(template: OnboardingTemplate, *, title: str, actor) -> O
     if template.items.filter(title__iexact=title).exists():
         raise InvalidInput(_("Diesen Schritt gibt es schon."), field="title")
     last = template.items.order_by("-position").values_list("position", flat=True).first()
-    return OnboardingItem.objects.create(
-        template=template, title=title[:160], position=(last or 0) + 1
-    )
+    with transaction.atomic():
+        item = OnboardingItem.objects.create(
+            template=template, title=title[:160], position=(last or 0) + 1
+        )
+        log_action(
+            template,
+            "engagements.onboarding_template.step_added",
+            actor=actor,
+            organization_id=template.organization_id,
+            data={"step": item.title},
+        )
+    return item
 
 
 def remove_onboarding_item(item: OnboardingItem, *, actor) -> None:
     """Removes the step from the checklist; steps already on engagements stay there."""
-    _require_coordinator(actor, item.template.organization_id)
-    item.delete()
+    template = item.template
+    _require_coordinator(actor, template.organization_id)
+    with transaction.atomic():
+        item.delete()
+        log_action(
+            template,
+            "engagements.onboarding_template.step_removed",
+            actor=actor,
+            organization_id=template.organization_id,
+            data={"step": item.title},
+        )
 
 
 def add_onboarding_check(engagement: Engagement, *, title: str, actor) -> OnboardingCheck:
@@ -63,9 +83,17 @@ def add_onboarding_check(engagement: Engagement, *, title: str, actor) -> Onboar
     if engagement.onboarding_checks.filter(title__iexact=title).exists():
         raise InvalidInput(_("Diesen Schritt gibt es schon."), field="title")
     last = engagement.onboarding_checks.order_by("-position").first()
-    return OnboardingCheck.objects.create(
-        engagement=engagement, title=title[:160], position=(last.position + 1) if last else 0
-    )
+    with transaction.atomic():
+        check = OnboardingCheck.objects.create(
+            engagement=engagement, title=title[:160], position=(last.position + 1) if last else 0
+        )
+        log_engagement(
+            engagement,
+            "engagements.onboarding.step_added",
+            actor=actor,
+            data={"step": check.title},
+        )
+    return check
 
 
 def tick_onboarding(
@@ -77,7 +105,14 @@ def tick_onboarding(
         raise InvalidInput(_("Das Datum liegt in der Zukunft."), field="done_on")
     check.done_on = done_on
     check.done_by = actor
-    check.save(update_fields=["done_on", "done_by"])
+    with transaction.atomic():
+        check.save(update_fields=["done_on", "done_by"])
+        log_engagement(
+            check.engagement,
+            "engagements.onboarding.step_done",
+            actor=actor,
+            data={"step": check.title, "done_on": done_on},
+        )
     return check
 
 
@@ -85,5 +120,12 @@ def untick_onboarding(check: OnboardingCheck, *, actor) -> OnboardingCheck:
     _require_coordinator(actor, check.engagement.organization_id)
     check.done_on = None
     check.done_by = None
-    check.save(update_fields=["done_on", "done_by"])
+    with transaction.atomic():
+        check.save(update_fields=["done_on", "done_by"])
+        log_engagement(
+            check.engagement,
+            "engagements.onboarding.step_undone",
+            actor=actor,
+            data={"step": check.title},
+        )
     return check

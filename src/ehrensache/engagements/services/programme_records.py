@@ -2,8 +2,10 @@
 
 from datetime import date
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ehrensache.audit.services import log_action
 from ehrensache.core.errors import DomainError, InvalidInput
 
 from ..dated import rule_value
@@ -16,6 +18,7 @@ from ..models import (
     SupervisionMeeting,
     TrainingRecord,
 )
+from ._audit import log_engagement
 from ._shared import _require_coordinator, _today
 
 
@@ -28,9 +31,14 @@ def record_seminar_day(engagement: Engagement, *, date: date, title: str, actor,
         raise InvalidInput(_("Das Datum liegt in der Zukunft."), field="date")
     if engagement.seminar_days.filter(date=date).exists():
         raise InvalidInput(_("Für diesen Tag ist schon ein Seminartag erfasst."), field="date")
-    return SeminarDay.objects.create(
-        engagement=engagement, date=date, title=(title or "").strip()[:200] or _("Seminar")
-    )
+    with transaction.atomic():
+        day = SeminarDay.objects.create(
+            engagement=engagement, date=date, title=(title or "").strip()[:200] or _("Seminar")
+        )
+        log_engagement(
+            engagement, "engagements.seminar_day.recorded", actor=actor, data={"date": date}
+        )
+    return day
 
 
 def record_supervision(engagement: Engagement, *, date: date, minutes: int, actor, today=None):
@@ -44,9 +52,17 @@ def record_supervision(engagement: Engagement, *, date: date, minutes: int, acto
         raise InvalidInput(
             _("Bitte geben Sie eine Dauer zwischen 1 Minute und 24 Stunden an."), field="minutes"
         )
-    return SupervisionMeeting.objects.create(
-        engagement=engagement, date=date, minutes=minutes, recorded_by=actor
-    )
+    with transaction.atomic():
+        meeting = SupervisionMeeting.objects.create(
+            engagement=engagement, date=date, minutes=minutes, recorded_by=actor
+        )
+        log_engagement(
+            engagement,
+            "engagements.supervision.recorded",
+            actor=actor,
+            data={"date": date, "minutes": minutes},
+        )
+    return meeting
 
 
 def record_training(
@@ -86,13 +102,23 @@ def record_training(
             )
     if not (title or "").strip() or not (provider or "").strip():
         raise InvalidInput(_("Bitte geben Sie Titel und Anbieter an."), field="title")
-    return TrainingRecord.objects.create(
-        person=person,
-        organization=organization,
-        kind=kind,
-        title=title.strip()[:200],
-        provider=provider.strip()[:200],
-        completed_on=completed_on,
-        teaching_units=teaching_units,
-        recorded_by=actor,
-    )
+    with transaction.atomic():
+        record = TrainingRecord.objects.create(
+            person=person,
+            organization=organization,
+            kind=kind,
+            title=title.strip()[:200],
+            provider=provider.strip()[:200],
+            completed_on=completed_on,
+            teaching_units=teaching_units,
+            recorded_by=actor,
+        )
+        log_action(
+            record,
+            "engagements.training.recorded",
+            actor=actor,
+            person=person,
+            object_repr=record.title,
+            data={"training_kind": kind, "completed_on": completed_on},
+        )
+    return record

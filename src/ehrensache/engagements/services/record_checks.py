@@ -1,6 +1,5 @@
 """§ 72a SGB VIII: inspections of the extended certificate of conduct, reminders, deletion."""
 
-import logging
 from datetime import date
 
 from django.conf import settings
@@ -15,9 +14,8 @@ from ehrensache.core.mail import queue_mail
 
 from ..dated import add_months, rule_value
 from ..models import Engagement, RecordCheck, RecordCheckDeletion, RuleKey
+from ._audit import log_engagement
 from ._shared import _require_coordinator, _today
-
-log = logging.getLogger(__name__)
 
 
 def record_certificate_inspection(
@@ -71,7 +69,13 @@ def record_certificate_inspection(
         engagement.save(
             update_fields=["requires_record_check", "record_check_reminded_for", "updated_at"]
         )
-    log.info("record check for engagement %s recorded by %s", engagement.pk, actor.pk)
+        # § 72a: that (and when) a certificate was inspected, by whom; never its content.
+        log_engagement(
+            engagement,
+            "engagements.record_check.recorded",
+            actor=actor,
+            data={"inspected_on": inspected_on},
+        )
     return check
 
 
@@ -127,7 +131,12 @@ def delete_expired_record_checks(*, today: date | None = None) -> int:
                 reason=reason,
                 deleted_at=now,
             )
-        log.info("record check of engagement %s deleted (%s)", engagement.pk, reason)
+            log_engagement(
+                engagement,
+                "engagements.record_check.deleted",
+                actor=None,
+                data={"reason": reason},
+            )
         deleted += 1
     return deleted
 

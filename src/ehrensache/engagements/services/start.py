@@ -1,23 +1,23 @@
 """Start and end of an engagement; planned engagements become active on their day."""
 
-import logging
 from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.audit.services import change
 from ehrensache.core.dates import format_day as _fmt
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.locking import lock_row
 
 from .. import programmes
 from ..models import Engagement, OnboardingCheck, OnboardingItem, Programme
+from ._audit import log_engagement
 from ._shared import _require_coordinator, _today
 from .onboarding import default_onboarding_template
-
-log = logging.getLogger(__name__)
 
 
 def start_engagement(
@@ -91,7 +91,12 @@ def start_engagement(
         engagement.save()
         copy_onboarding(engagement)
         _advance_pipeline(interest, actor=actor)
-    log.info("engagement %s started by %s", engagement.pk, actor.pk)
+        log_engagement(
+            engagement,
+            "engagements.engagement.started",
+            actor=actor,
+            data={"programme": engagement.programme, "start": engagement.start},
+        )
     return engagement
 
 
@@ -239,7 +244,9 @@ def end_engagement(engagement: Engagement, *, end: date, actor, today: date | No
         )
     engagement.end = end
     engagement.status = Engagement.Status.ENDED
-    engagement.save(update_fields=["end", "status", "updated_at"])
+    with transaction.atomic():
+        engagement.save(update_fields=["end", "status", "updated_at"])
+        log_engagement(engagement, "engagements.engagement.ended", actor=actor, data={"end": end})
     return engagement
 
 
@@ -251,17 +258,31 @@ def mark_not_started(engagement: Engagement, *, actor):
             _("Für dieses Engagement sind schon Stunden erfasst; es wurde also angetreten.")
         )
     engagement.status = Engagement.Status.NOT_STARTED
-    engagement.save(update_fields=["status", "updated_at"])
+    with transaction.atomic():
+        engagement.save(update_fields=["status", "updated_at"])
+        log_engagement(engagement, "engagements.engagement.not_started", actor=actor)
     return engagement
 
 
 def activate_due_engagements(*, today: date | None = None) -> int:
     """Planned engagements whose start has come become active; past ends become ended."""
     today = _today(today)
-    started = Engagement.objects.filter(status=Engagement.Status.PLANNED, start__lte=today).update(
-        status=Engagement.Status.ACTIVE
-    )
-    ended = Engagement.objects.filter(status=Engagement.Status.ACTIVE, end__lt=today).update(
-        status=Engagement.Status.ENDED
-    )
-    return started + ended
+    changes = [
+        (Engagement.Status.PLANNED, Engagement.Status.ACTIVE, Q(start__lte=today)),
+        (Engagement.Status.ACTIVE, Engagement.Status.ENDED, Q(end__lt=today)),
+    ]
+    count = 0
+    for old, new, due in changes:
+        with transaction.atomic():
+            rows = list(
+                Engagement.objects.select_for_update().filter(due, status=old).order_by("pk")
+            )
+            count += Engagement.objects.filter(pk__in=[e.pk for e in rows]).update(status=new)
+            for engagement in rows:
+                log_engagement(
+                    engagement,
+                    "engagements.engagement.status_changed",
+                    actor=None,
+                    data={"status": change(old, new)},
+                )
+    return count
