@@ -16,8 +16,7 @@ from ehrensache.audit.tasks import prune_log_entries as prune_task
 from ehrensache.brokering import services as brokering
 from ehrensache.brokering.models import InterestStatusChange
 from ehrensache.core.scheduling import periodic_jobs
-from tests.brokering.factories import OpportunityFactory
-from tests.factories import OrganizationMembershipFactory, UserFactory
+from tests.factories import OpportunityFactory, OrganizationMembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

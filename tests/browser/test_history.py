@@ -6,8 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ehrensache.brokering import services as brokering
-from tests.brokering.factories import OpportunityFactory
-from tests.factories import PASSWORD, OrganizationMembershipFactory, UserFactory
+from tests.factories import PASSWORD, OpportunityFactory, OrganizationMembershipFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,8 +9,7 @@ from django.utils import timezone
 from ehrensache.audit.queries import history_of
 from ehrensache.audit.registry import registry
 from ehrensache.courses.services import register_for_course
-from tests.courses.factories import CourseFactory
-from tests.factories import UserFactory
+from tests.factories import CourseFactory, UserFactory
 
 pytestmark = [
     pytest.mark.integration,
