@@ -179,7 +179,7 @@ def test_plan_page_query_count_is_flat(
         ShiftSignupFactory(shift__plan=plan)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):  # + the Verlauf section
         client.get(plan.get_absolute_url())
 
 
