@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from ehrensache.core.errors import DomainError, InvalidInput, NotFound
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from ehrensache.opportunities import services
 from ehrensache.opportunities.models import Opportunity
 from tests.factories import OpportunityFactory
@@ -32,7 +32,7 @@ def test_create_derives_place_from_postal_code(organization, coordinator):
 
 
 def test_create_refuses_unknown_postal_code_and_no_place(organization, coordinator):
-    with pytest.raises(NotFound) as unknown:
+    with pytest.raises(InvalidInput) as unknown:  # input to correct, not a hidden record
         create(organization, coordinator, postal_code="99999")
     with pytest.raises(InvalidInput) as nowhere:
         create(organization, coordinator, on_site=False, remote=False)
@@ -52,18 +52,22 @@ def test_coordinator_of_another_organization_cannot_create_or_change(
     organization, other_coordinator, volunteer
 ):
     opportunity = OpportunityFactory(organization=organization)
+    draft = OpportunityFactory(organization=organization, status=Opportunity.Status.DRAFT)
 
     for person in (other_coordinator, volunteer):
-        with pytest.raises(NotFound):
+        # The organization and the published opportunity are public: 403 for the actions.
+        with pytest.raises(Forbidden):
             create(organization, person)
-        with pytest.raises(NotFound):
+        with pytest.raises(Forbidden):
             services.update_opportunity(opportunity, actor=person, title="Gekapert")
-        with pytest.raises(NotFound):
+        with pytest.raises(Forbidden):
             services.pause_opportunity(opportunity, actor=person)
+        with pytest.raises(NotFound):  # a draft does not exist for them
+            services.update_opportunity(draft, actor=person, title="Gekapert")
 
     opportunity.refresh_from_db()
     assert opportunity.status == Opportunity.Status.PUBLISHED
-    assert Opportunity.objects.count() == 1
+    assert Opportunity.objects.count() == 2
 
 
 def test_life_cycle(organization, coordinator):

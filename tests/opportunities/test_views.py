@@ -135,14 +135,16 @@ def test_edit_pages_are_scoped(client, coordinator, other_coordinator, volunteer
     ]
 
     assert client.get(urls[0]).status_code == 302  # to the login
+    draft = OpportunityFactory(organization=organization, status=Opportunity.Status.DRAFT)
     for person in (volunteer, other_coordinator):
         client.force_login(person)
-        for url in urls:
-            assert client.get(url).status_code == 404
+        for url in urls:  # public opportunity and organization: the action is refused
+            assert client.get(url).status_code == 403
         response = client.post(
             reverse("opportunities:status", args=[opportunity.pk]), {"action": "pause"}
         )
-        assert response.status_code == 404
+        assert response.status_code == 403
+        assert client.get(reverse("opportunities:edit", args=[draft.pk])).status_code == 404
     opportunity.refresh_from_db()
     assert opportunity.status == Opportunity.Status.PUBLISHED
 

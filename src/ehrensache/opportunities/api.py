@@ -21,8 +21,8 @@ from ninja import Query, Router, Schema
 from pydantic import BaseModel, Field
 
 from ehrensache.accounts.api_auth import TokenAuth, api_reader
-from ehrensache.accounts.roles import roles_of
 from ehrensache.core.errors import InvalidInput, NotFound
+from ehrensache.core.permissions import require
 from ehrensache.core.schemas import ErrorOut, FieldOut
 from ehrensache.core.taxonomy import (
     OFFER_FIELDS,
@@ -315,22 +315,31 @@ def get_opportunity(request, opportunity_id: int):
 
 def _own_organization(user, slug) -> Organization:
     organization = Organization.objects.filter(slug=slug).first()
-    if organization is None or organization.pk not in roles_of(user).organization_ids:
-        raise NotFound(
-            _("Diese Einsatzstelle gibt es nicht oder Sie koordinieren sie nicht."),
-            field="organization",
-        )
+    if organization is None:
+        raise NotFound(_("Diese Einsatzstelle gibt es nicht."), field="organization")
+    require(
+        user,
+        "opportunities.create_opportunity",
+        organization,
+        message=_("Diese Einsatzstelle koordinieren Sie nicht."),
+    )
     return organization
 
 
 def _own_opportunity(user, opportunity_id) -> Opportunity:
     opportunity = (
         Opportunity.objects.select_related("organization", "district")
-        .filter(pk=opportunity_id, organization_id__in=roles_of(user).organization_ids)
+        .filter(pk=opportunity_id)
         .first()
     )
     if opportunity is None:
-        raise NotFound(_("Dieses Engagementangebot gibt es nicht oder Sie verwalten es nicht."))
+        raise NotFound(_("Dieses Engagementangebot gibt es nicht (mehr)."))
+    require(
+        user,
+        "opportunities.change_opportunity",
+        opportunity,
+        message=_("Dieses Engagementangebot verwalten Sie nicht."),
+    )
     return opportunity
 
 
@@ -350,7 +359,14 @@ def _flags(payload: dict) -> dict:
 @router.post(
     "",
     auth=TokenAuth(),
-    response={201: OpportunityOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={
+        201: OpportunityOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+    },
     summary="Engagementangebot anlegen (eigene Einsatzstelle)",
 )
 def create_opportunity(request, payload: OpportunityIn):
@@ -365,7 +381,7 @@ def create_opportunity(request, payload: OpportunityIn):
 @router.patch(
     "/{int:opportunity_id}",
     auth=TokenAuth(),
-    response={200: OpportunityOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: OpportunityOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Engagementangebot ändern",
 )
 def update_opportunity(request, opportunity_id: int, payload: OpportunityPatch):
@@ -377,7 +393,14 @@ def update_opportunity(request, opportunity_id: int, payload: OpportunityPatch):
 @router.post(
     "/{int:opportunity_id}/status",
     auth=TokenAuth(),
-    response={200: OpportunityOut, 401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={
+        200: OpportunityOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+    },
     summary="Veröffentlichen, pausieren, als besetzt markieren, archivieren",
 )
 def change_status(request, opportunity_id: int, payload: StatusIn):

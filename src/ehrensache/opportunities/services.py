@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ehrensache.accounts.roles import roles_of
 from ehrensache.audit.services import change, log_action
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
+from ehrensache.core.permissions import require
 from ehrensache.regions.queries import locate
 
 from . import search_index
@@ -87,11 +87,6 @@ EDITABLE_FIELDS = [
 ]
 
 
-def ensure_coordinates(organization, *, actor) -> None:
-    if actor is None or organization.pk not in roles_of(actor).organization_ids:
-        raise NotFound(_("Diese Einsatzstelle gibt es nicht oder Sie koordinieren sie nicht."))
-
-
 def _place(opportunity: Opportunity) -> None:
     """Coordinates, district and town from the postal code; clear them for online-only."""
     if not opportunity.on_site and not opportunity.remote:
@@ -109,7 +104,10 @@ def _place(opportunity: Opportunity) -> None:
             _("Für ein Angebot vor Ort brauchen wir die Postleitzahl des Einsatzortes."),
             field="postal_code",
         )
-    location = locate(opportunity.postal_code)  # raises InvalidInput / NotFound
+    try:
+        location = locate(opportunity.postal_code)
+    except NotFound as exc:  # an unknown postal code is a typing error, not a hidden record
+        raise InvalidInput(str(exc), field="postal_code") from exc
     opportunity.postal_code = location.postal_code
     opportunity.latitude = location.latitude
     opportunity.longitude = location.longitude
@@ -139,7 +137,7 @@ def _default_expiry():
 
 @transaction.atomic
 def create_opportunity(organization, *, actor, publish: bool = False, **values) -> Opportunity:
-    ensure_coordinates(organization, actor=actor)
+    require(actor, "opportunities.create_opportunity", organization)
     unknown = set(values) - set(EDITABLE_FIELDS) - {"city", "contact_person"}
     if unknown:
         raise InvalidInput(_("Unbekannte Felder: %s") % ", ".join(sorted(unknown)))
@@ -161,7 +159,7 @@ def create_opportunity(organization, *, actor, publish: bool = False, **values) 
 
 @transaction.atomic
 def update_opportunity(opportunity: Opportunity, *, actor, **values) -> Opportunity:
-    ensure_coordinates(opportunity.organization, actor=actor)
+    require(actor, "opportunities.change_opportunity", opportunity)
     opportunity = lock_row(Opportunity, opportunity.pk)
     unknown = set(values) - set(EDITABLE_FIELDS) - {"city", "contact_person"}
     if unknown:
@@ -188,8 +186,8 @@ def update_opportunity(opportunity: Opportunity, *, actor, **values) -> Opportun
 
 
 def _change_status(opportunity: Opportunity, new_status: str, *, actor) -> Opportunity:
-    if actor is not None:
-        ensure_coordinates(opportunity.organization, actor=actor)
+    if actor is not None:  # None: the periodic jobs (expiry)
+        require(actor, "opportunities.change_opportunity", opportunity)
     with transaction.atomic():
         locked = lock_row(Opportunity, opportunity.pk)
         if locked.status == new_status:
@@ -333,17 +331,18 @@ def issue_api_token(*, actor, name: str):
     """A personal API token; returns (token, secret). The secret is shown only once."""
     from ehrensache.accounts.models import ApiToken
 
-    if not roles_of(actor).is_coordinator:
-        raise DomainError(
-            _(
-                "API-Schlüssel zum Verwalten von Angeboten gibt es für Koordinationen von Einsatzstellen."
-            ),
-            code="forbidden",
-        )
+    require(
+        actor,
+        "opportunities.issue_api_token",
+        message=_(
+            "API-Schlüssel zum Verwalten von Angeboten gibt es für Koordinationen von Einsatzstellen."
+        ),
+    )
     if ApiToken.objects.filter(user=actor, revoked_at__isnull=True).count() >= MAX_ACTIVE_TOKENS:
         raise DomainError(
             _("Sie haben schon %(n)d aktive Schlüssel. Widerrufen Sie zuerst einen.")
-            % {"n": MAX_ACTIVE_TOKENS}
+            % {"n": MAX_ACTIVE_TOKENS},
+            field="name",
         )
     token, secret = ApiToken.issue(user=actor, name=name)
     log_action(token, "opportunities.api_token.issued", actor=actor, person=actor)
@@ -351,8 +350,7 @@ def issue_api_token(*, actor, name: str):
 
 
 def revoke_api_token(token, *, actor) -> None:
-    if token.user_id != actor.pk:
-        raise NotFound(_("Diesen Schlüssel gibt es nicht."))
+    require(actor, "opportunities.revoke_api_token", token)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         with transaction.atomic():

@@ -4,7 +4,6 @@ personal API tokens."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,10 +11,12 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_POST
 
 from ehrensache.accounts.models import ApiToken
-from ehrensache.accounts.roles import roles_of
-from ehrensache.core.errors import DomainError
+from ehrensache.core.errors import NotFound
+from ehrensache.core.outcomes import domain_errors
+from ehrensache.core.permissions import require
 from ehrensache.core.taxonomy import field_labels
 from ehrensache.organizations.models import Organization
+from ehrensache.organizations.queries import coordinated_by
 
 from . import services
 from .forms import ApiTokenForm, OpportunityForm, SearchForm
@@ -58,13 +59,12 @@ def search(request):
 def detail(request, pk, slug):
     opportunity = opportunity_visible_to(request.user, pk)
     if opportunity is None:
-        raise Http404(_("Dieses Engagementangebot gibt es nicht (mehr)."))
+        raise NotFound(_("Dieses Engagementangebot gibt es nicht (mehr)."))
     if slug != opportunity.slug:
         return redirect(opportunity, permanent=True)
     context = {
         "opportunity": opportunity,
         "jsonld": as_script_json(opportunity_jsonld(opportunity)) if opportunity.is_public else "",
-        "may_manage": opportunity.organization_id in roles_of(request.user).organization_ids,
         "panels": DETAIL_PANELS,
     }
     return render(request, "opportunities/detail.html", context)
@@ -72,8 +72,7 @@ def detail(request, pk, slug):
 
 @login_required
 def manage(request):
-    roles = roles_of(request.user)
-    organizations = Organization.objects.filter(pk__in=roles.organization_ids).order_by("name")
+    organizations = coordinated_by(request.user)
     opportunities = opportunities_managed_by(request.user).order_by(
         "organization__name", "status", "-updated_at"
     )
@@ -86,15 +85,13 @@ def manage(request):
 
 def _managed_organization(request, slug):
     organization = get_object_or_404(Organization, slug=slug)
-    if organization.pk not in roles_of(request.user).organization_ids:
-        raise Http404
+    require(request.user, "opportunities.create_opportunity", organization)
     return organization
 
 
 def _managed_opportunity(request, pk):
     opportunity = get_object_or_404(Opportunity.objects.select_related("organization"), pk=pk)
-    if opportunity.organization_id not in roles_of(request.user).organization_ids:
-        raise Http404
+    require(request.user, "opportunities.change_opportunity", opportunity)
     return opportunity
 
 
@@ -110,16 +107,14 @@ def create(request, slug):
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             opportunity = services.create_opportunity(
                 organization,
                 actor=request.user,
                 publish="publish" in request.POST,
                 **form.service_values(),
             )
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Das Angebot ist gespeichert."))
             return redirect("opportunities:edit", pk=opportunity.pk)
     return render(request, "opportunities/form.html", {"form": form, "organization": organization})
@@ -130,11 +125,9 @@ def edit(request, pk):
     opportunity = _managed_opportunity(request, pk)
     form = OpportunityForm(request.POST or None, instance=opportunity)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.update_opportunity(opportunity, actor=request.user, **form.service_values())
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("Die Änderungen sind gespeichert."))
             return redirect("opportunities:edit", pk=opportunity.pk)
     return render(
@@ -152,11 +145,9 @@ def change_status(request, pk):
     if action is None:
         messages.error(request, _("Diese Aktion gibt es nicht."))
     else:
-        try:
+        with domain_errors(request) as outcome:
             updated = action(opportunity, actor=request.user)
-        except DomainError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(
                 request, _("Status: %(status)s") % {"status": updated.get_status_display()}
             )
@@ -177,20 +168,18 @@ def tokens(request):
             else None
         )
         if token is None:
-            raise Http404
+            raise NotFound(_("Diesen Schlüssel gibt es nicht."))
         services.revoke_api_token(token, actor=request.user)
         messages.success(
             request, _("Der Schlüssel „%(name)s“ ist widerrufen.") % {"name": token.name}
         )
         return redirect("opportunities:tokens")
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             _token, new_secret = services.issue_api_token(
                 actor=request.user, name=form.cleaned_data["name"]
             )
-        except DomainError as exc:
-            form.add_error("name", str(exc))
-        else:
+        if outcome.ok:
             form = ApiTokenForm()
     return render(
         request,
@@ -199,7 +188,6 @@ def tokens(request):
             "form": form,
             "new_secret": new_secret,
             "tokens": ApiToken.objects.filter(user=request.user),
-            "is_coordinator": roles_of(request.user).is_coordinator,
         },
     )
 
