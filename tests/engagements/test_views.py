@@ -90,7 +90,8 @@ def test_volunteer_cannot_use_coordinator_actions(client, engagement, volunteer)
         client.get(f"{base}/fuehrungszeugnis/bestaetigung.pdf"),
     ]
 
-    assert [r.status_code for r in responses] == [404, 404, 404, 404]
+    # The volunteer sees their engagement; the coordination's actions on it are refused.
+    assert [r.status_code for r in responses] == [403, 403, 403, 403]
     assert (RecordCheck.objects.count(), AllowancePayment.objects.count()) == (0, 0)
 
 
@@ -106,7 +107,7 @@ def test_coordinator_pages_forbidden_for_others(client, who, request, organizati
 
     assert [r.status_code for r in responses] == [403, 403, 403]
     client.force_login(request.getfixturevalue(who))
-    assert client.get(reverse("engagements:checklist", args=[organization.pk])).status_code == 404
+    assert client.get(reverse("engagements:checklist", args=[organization.pk])).status_code == 403
 
 
 @pytest.mark.parametrize("who", ["agency_staff", "network_staff", "other_coordinator"])

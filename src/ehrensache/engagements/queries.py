@@ -142,3 +142,26 @@ def allowance_totals_for_volunteer(user, *, year: int) -> list[dict]:
         .annotate(total=Sum("amount_cents"))
         .order_by("kind")
     )
+
+
+def coordination_overview(user) -> dict | None:
+    """Counts for the coordinator's dashboard: running engagements, unconfirmed hours of
+    others, § 72a inspections pending (3 queries); None for people who coordinate nothing."""
+    orgs = roles_of(user).organization_ids
+    if not orgs:
+        return None
+    running = Engagement.objects.filter(
+        organization_id__in=orgs,
+        status__in=[Engagement.Status.ACTIVE, Engagement.Status.PLANNED],
+    )
+    return {
+        "running": running.count(),
+        "open_hours": HoursEntry.objects.filter(
+            engagement__organization_id__in=orgs, verified_at__isnull=True
+        )
+        .exclude(engagement__volunteer=user)
+        .count(),
+        "record_checks_pending": running.filter(
+            requires_record_check=True, record_check__isnull=True
+        ).count(),
+    }

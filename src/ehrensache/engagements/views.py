@@ -2,19 +2,19 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ehrensache.accounts.roles import roles_of
-from ehrensache.core.errors import DomainError
+from ehrensache.core.errors import DomainError, InvalidInput
+from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.pdf import pdf_response, render_pdf
+from ehrensache.core.permissions import require
 from ehrensache.organizations.models import Organization
+from ehrensache.organizations.queries import coordinated_by
 
 from . import forms, programmes, queries, services
 from .dated import euro, rule_value
@@ -24,20 +24,17 @@ PAGE_SIZE = 25
 
 
 def _engagement(request, pk, *, manage=False) -> Engagement:
-    """The engagement if the user may see it (manage: coordinate it); 404 otherwise."""
+    """The engagement if the user may see it (404 otherwise); with ``manage`` also
+    ``engagements.manage_engagement`` (403 otherwise)."""
     engagement = get_object_or_404(
         queries.engagements_visible_to(request.user).select_related(
             "schooling_confirmed_by", "age_confirmed_by"
         ),
         pk=pk,
     )
-    if manage and not request.user.has_perm("engagements.manage_engagement", engagement):
-        raise Http404
+    if manage:
+        require(request.user, "engagements.manage_engagement", engagement)
     return engagement
-
-
-def _fail(form, exc: DomainError):
-    form.add_error(exc.field if exc.field in form.fields else None, str(exc))
 
 
 def _year(request) -> int:
@@ -92,7 +89,7 @@ def log_hours(request):
     )
     form = forms.HoursForm(request.POST or None, engagements=engagements)
     if request.method == "POST" and form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.log_hours(
                 form.cleaned_data["engagement"],
                 date=form.cleaned_data["date"],
@@ -101,9 +98,7 @@ def log_hours(request):
                 note=form.cleaned_data["note"],
                 actor=request.user,
             )
-        except DomainError as exc:
-            _fail(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Ihre Stunden sind eingetragen."))
             return redirect("engagements:mine")
     return render(
@@ -117,11 +112,9 @@ def log_hours(request):
 @require_POST
 def delete_hours(request, pk):
     entry = get_object_or_404(queries.hours_visible_to(request.user), pk=pk)
-    try:
+    with domain_errors(request) as outcome:
         services.delete_hours(entry, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, _("Der Eintrag wurde gelöscht."))
     return redirect(entry.engagement)
 
@@ -129,20 +122,15 @@ def delete_hours(request, pk):
 # --- Coordinator ----------------------------------------------------------------------------
 
 
-def _require_coordinator(request):
-    if not roles_of(request.user).is_coordinator:
-        raise PermissionDenied
-
-
 @login_required
 def manage(request):
-    _require_coordinator(request)
+    require(request.user, "engagements.view_coordination")
     qs = queries.engagements_managed_by(request.user)
     status = request.GET.get("status", "")
     if status in Engagement.Status.values:
         qs = qs.filter(status=status)
     page = Paginator(qs.order_by("-start", "-pk"), PAGE_SIZE).get_page(request.GET.get("seite"))
-    organizations = Organization.objects.filter(pk__in=roles_of(request.user).organization_ids)
+    organizations = coordinated_by(request.user)
     return render(
         request,
         "engagements/manage.html",
@@ -158,7 +146,7 @@ def manage(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def start(request):
-    _require_coordinator(request)
+    require(request.user, "engagements.view_coordination")
     interest = None
     if interest_id := request.GET.get("interesse") or request.POST.get("interest"):
         from ehrensache.brokering.models import Interest
@@ -166,23 +154,22 @@ def start(request):
         interest = get_object_or_404(
             Interest.objects.select_related("opportunity__organization", "volunteer"),
             pk=interest_id if str(interest_id).isdigit() else 0,
-            opportunity__organization_id__in=roles_of(request.user).organization_ids,
         )
+        require(request.user, "brokering.manage_interest", interest)
         organization = interest.opportunity.organization
     else:
-        orgs = Organization.objects.filter(pk__in=roles_of(request.user).organization_ids)
         org_id = request.GET.get("einsatzstelle") or request.POST.get("organization")
-        organization = (
-            orgs.filter(pk=org_id).first() if str(org_id or "").isdigit() else orgs.first()
-        )
-        if organization is None:
-            raise Http404
+        if str(org_id or "").isdigit():
+            organization = get_object_or_404(Organization, pk=org_id)
+            require(request.user, "engagements.manage_organization", organization)
+        else:
+            organization = coordinated_by(request.user).first()
     form = forms.StartEngagementForm(
         request.POST or None, organization=organization, interest=interest
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with domain_errors(form) as outcome:
             engagement = services.start_engagement(
                 organization,
                 volunteer=getattr(form, "volunteer", None),
@@ -201,9 +188,7 @@ def start(request):
                 age_confirmed=data["age_confirmed"],
                 actor=request.user,
             )
-        except DomainError as exc:
-            _fail(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Das Engagement ist angelegt."))
             return redirect(engagement)
     return render(
@@ -270,11 +255,9 @@ def _post_form(request, pk, form_class, form_name, action, success, *, manage=Tr
     engagement = _engagement(request, pk, manage=manage)
     form = form_class(request.POST)
     if form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             result = action(engagement, form.cleaned_data)
-        except DomainError as exc:
-            _fail(form, exc)
-        else:
+        if outcome.ok:
             for warning in getattr(result, "warnings", []) or []:
                 messages.warning(request, warning)
             messages.success(request, success)
@@ -330,7 +313,7 @@ def engagement_hours(request, pk):
     engagement = _engagement(request, pk)
     form = forms.HoursForm(request.POST, engagements=Engagement.objects.filter(pk=engagement.pk))
     if form.is_valid():
-        try:
+        with domain_errors(form) as outcome:
             services.log_hours(
                 engagement,
                 date=form.cleaned_data["date"],
@@ -339,9 +322,7 @@ def engagement_hours(request, pk):
                 note=form.cleaned_data["note"],
                 actor=request.user,
             )
-        except DomainError as exc:
-            _fail(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, _("Die Stunden sind eingetragen."))
             return redirect(engagement)
     context = _detail_context(request, engagement, hours_form=form)
@@ -365,11 +346,9 @@ def end(request, pk):
 @require_POST
 def not_started(request, pk):
     engagement = _engagement(request, pk, manage=True)
-    try:
+    with domain_errors(request) as outcome:
         services.mark_not_started(engagement, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
+    if outcome.ok:
         messages.success(request, _("Vermerkt: Das Engagement wurde nicht angetreten."))
     return redirect(engagement)
 
@@ -437,19 +416,18 @@ def add_step(request, pk):
 def tick(request, pk, check_pk):
     engagement = _engagement(request, pk, manage=True)
     check = get_object_or_404(OnboardingCheck, pk=check_pk, engagement=engagement)
-    try:
-        if request.POST.get("undo"):
+    form = forms.TickForm(request.POST)
+    undo = bool(request.POST.get("undo"))
+    with domain_errors(request) as outcome:
+        if undo:
             services.untick_onboarding(check, actor=request.user)
+        elif not form.is_valid():
+            raise InvalidInput(f"{check.title}: " + _("Bitte geben Sie ein gültiges Datum an."))
         else:
-            form = forms.TickForm(request.POST)
-            if not form.is_valid():
-                raise DomainError(_("Bitte geben Sie ein gültiges Datum an."))
             services.tick_onboarding(
                 check, done_on=form.cleaned_data["done_on"], actor=request.user
             )
-    except DomainError as exc:
-        messages.error(request, f"{check.title}: {exc}")
-    else:
+    if outcome.ok:
         messages.success(request, _("„%(step)s“ ist aktualisiert.") % {"step": check.title})
     return redirect(engagement.get_absolute_url() + "#einarbeitung")
 
@@ -486,7 +464,7 @@ def agreement_pdf(request, pk):
 @require_http_methods(["GET", "POST"])
 def verify(request):
     """Unconfirmed hours of my organizations: confirm single entries or several at once."""
-    _require_coordinator(request)
+    require(request.user, "engagements.view_coordination")
     qs = queries.unverified_hours_for(request.user)
     if request.method == "POST":
         ids = [int(i) for i in request.POST.getlist("entry") if i.isdigit()]
@@ -495,7 +473,7 @@ def verify(request):
             "pk", "engagement__organization_id"
         ):
             by_org[org_id].append(entry_id)
-        try:
+        with domain_errors(request) as outcome:
             if not by_org:
                 raise DomainError(_("Bitte wählen Sie mindestens einen Eintrag."))
             with transaction.atomic():
@@ -503,9 +481,7 @@ def verify(request):
                     len(services.verify_hours_bulk(pks, organization_id=org_id, actor=request.user))
                     for org_id, pks in by_org.items()
                 )
-        except DomainError as exc:
-            messages.error(request, str(exc))
-        else:
+        if outcome.ok:
             messages.success(request, _("%(n)s Einträge sind bestätigt.") % {"n": done})
         return redirect("engagements:verify")
     page = Paginator(qs, 50).get_page(request.GET.get("seite"))
@@ -516,8 +492,7 @@ def verify(request):
 @require_http_methods(["GET", "POST"])
 def checklist(request, org_pk):
     organization = get_object_or_404(Organization, pk=org_pk)
-    if not request.user.has_perm("engagements.manage_organization", organization):
-        raise Http404
+    require(request.user, "engagements.manage_organization", organization)
     template = services.default_onboarding_template(organization)
     form = forms.AddStepForm(request.POST or None)
     if request.method == "POST":
@@ -529,13 +504,11 @@ def checklist(request, org_pk):
             messages.success(request, _("Der Schritt ist entfernt."))
             return redirect("engagements:checklist", org_pk=organization.pk)
         if form.is_valid():
-            try:
+            with domain_errors(form) as outcome:
                 services.add_onboarding_item(
                     template, title=form.cleaned_data["title"], actor=request.user
                 )
-            except DomainError as exc:
-                _fail(form, exc)
-            else:
+            if outcome.ok:
                 messages.success(request, _("Der Schritt ist ergänzt."))
                 return redirect("engagements:checklist", org_pk=organization.pk)
     return render(

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
+from ehrensache.core.permissions import require
 from ehrensache.core.text import fold
 
 from ..dated import euro, rule_value
 from ..models import AllowancePayment, Engagement, RuleKey
 from ._audit import log_engagement
-from ._shared import _require_coordinator, _today
+from ._shared import _today
 
 LEGAL_BASIS = {
     AllowancePayment.Kind.UEBUNGSLEITER: "§ 3 Nr. 26 EStG",
@@ -63,7 +64,7 @@ def record_allowance(
     zero or less; payments in the future.
     """
     today = _today(today)
-    _require_coordinator(actor, engagement.organization_id)
+    require(actor, "engagements.manage_engagement", engagement)
     activity = (activity or "").strip()
     if kind not in LEGAL_BASIS:
         raise InvalidInput(_("Bitte wählen Sie die Art der Pauschale."), field="kind")

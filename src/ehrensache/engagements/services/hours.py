@@ -9,13 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ehrensache.core.dates import format_day as _fmt
-from ehrensache.core.errors import DomainError, InvalidInput
+from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
+from ehrensache.core.permissions import require
+from ehrensache.organizations.models import Organization
 
 from .. import programmes
 from ..models import MINUTES_PER_DAY, Engagement, HoursEntry, Programme
 from ._audit import log_engagement
-from ._shared import _require_coordinator, _require_viewer, _today
+from ._shared import _today
 
 
 def log_hours(
@@ -35,7 +37,7 @@ def log_hours(
     assignments before the basic qualification.
     """
     today = _today(today)
-    _require_viewer(actor, engagement)
+    require(actor, "engagements.log_hours", engagement)
     activity = (activity or "").strip()
     if minutes is None or minutes <= 0:
         raise InvalidInput(_("Bitte geben Sie eine Dauer größer als null an."), field="minutes")
@@ -101,7 +103,7 @@ def format_minutes(minutes: int) -> str:
 
 def delete_hours(entry: HoursEntry, *, actor) -> None:
     """Unverified entries can be removed by the volunteer or a coordinator."""
-    _require_viewer(actor, entry.engagement)
+    require(actor, "engagements.log_hours", entry.engagement)
     with transaction.atomic():
         deleted, _rows = HoursEntry.objects.filter(pk=entry.pk, verified_at__isnull=True).delete()
         if not deleted:
@@ -122,7 +124,10 @@ def verify_hours(entry: HoursEntry, *, actor) -> HoursEntry:
 
 def verify_hours_bulk(entry_ids, *, organization_id: int, actor) -> list[HoursEntry]:
     """Confirm several entries of one organization at once; own hours cannot be confirmed."""
-    _require_coordinator(actor, organization_id)
+    organization = Organization.objects.filter(pk=organization_id).first()
+    if organization is None:
+        raise NotFound(_("Diese Einsatzstelle gibt es nicht."))
+    require(actor, "engagements.manage_organization", organization)
     ids = {int(pk) for pk in entry_ids}
     if not ids:
         raise InvalidInput(_("Bitte wählen Sie mindestens einen Eintrag."))

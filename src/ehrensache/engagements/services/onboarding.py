@@ -8,10 +8,11 @@ from django.utils.translation import gettext_lazy
 
 from ehrensache.audit.services import log_action
 from ehrensache.core.errors import InvalidInput
+from ehrensache.core.permissions import require
 
 from ..models import Engagement, OnboardingCheck, OnboardingItem, OnboardingTemplate
 from ._audit import log_engagement
-from ._shared import _require_coordinator, _today
+from ._shared import _today
 
 DEFAULT_ONBOARDING_STEPS = [
     gettext_lazy("Begrüßungsgespräch"),
@@ -39,7 +40,7 @@ def default_onboarding_template(organization) -> OnboardingTemplate:
 
 
 def add_onboarding_item(template: OnboardingTemplate, *, title: str, actor) -> OnboardingItem:
-    _require_coordinator(actor, template.organization_id)
+    require(actor, "engagements.manage_organization", template)
     title = (title or "").strip()
     if not title:
         raise InvalidInput(_("Bitte geben Sie den Schritt an."), field="title")
@@ -63,7 +64,7 @@ def add_onboarding_item(template: OnboardingTemplate, *, title: str, actor) -> O
 def remove_onboarding_item(item: OnboardingItem, *, actor) -> None:
     """Removes the step from the checklist; steps already on engagements stay there."""
     template = item.template
-    _require_coordinator(actor, template.organization_id)
+    require(actor, "engagements.manage_organization", template)
     with transaction.atomic():
         item.delete()
         log_action(
@@ -76,7 +77,7 @@ def remove_onboarding_item(item: OnboardingItem, *, actor) -> None:
 
 
 def add_onboarding_check(engagement: Engagement, *, title: str, actor) -> OnboardingCheck:
-    _require_coordinator(actor, engagement.organization_id)
+    require(actor, "engagements.manage_engagement", engagement)
     title = (title or "").strip()
     if not title:
         raise InvalidInput(_("Bitte geben Sie den Schritt an."), field="title")
@@ -100,7 +101,7 @@ def tick_onboarding(
     check: OnboardingCheck, *, done_on: date, actor, today: date | None = None
 ) -> OnboardingCheck:
     today = _today(today)
-    _require_coordinator(actor, check.engagement.organization_id)
+    require(actor, "engagements.manage_engagement", check.engagement)
     if done_on > today:
         raise InvalidInput(_("Das Datum liegt in der Zukunft."), field="done_on")
     check.done_on = done_on
@@ -117,7 +118,7 @@ def tick_onboarding(
 
 
 def untick_onboarding(check: OnboardingCheck, *, actor) -> OnboardingCheck:
-    _require_coordinator(actor, check.engagement.organization_id)
+    require(actor, "engagements.manage_engagement", check.engagement)
     check.done_on = None
     check.done_by = None
     with transaction.atomic():

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from ehrensache.audit.services import log_action
 from ehrensache.core.errors import DomainError, InvalidInput
+from ehrensache.core.permissions import require
 
 from ..dated import rule_value
 from ..models import (
@@ -19,12 +20,12 @@ from ..models import (
     TrainingRecord,
 )
 from ._audit import log_engagement
-from ._shared import _require_coordinator, _today
+from ._shared import _today
 
 
 def record_seminar_day(engagement: Engagement, *, date: date, title: str, actor, today=None):
     today = _today(today)
-    _require_coordinator(actor, engagement.organization_id)
+    require(actor, "engagements.manage_engagement", engagement)
     if engagement.programme not in (Programme.FSJ, Programme.BFD):
         raise DomainError(_("Seminartage gibt es nur im FSJ und im BFD."))
     if date > today:
@@ -43,7 +44,7 @@ def record_seminar_day(engagement: Engagement, *, date: date, title: str, actor,
 
 def record_supervision(engagement: Engagement, *, date: date, minutes: int, actor, today=None):
     today = _today(today)
-    _require_coordinator(actor, engagement.organization_id)
+    require(actor, "engagements.manage_engagement", engagement)
     if engagement.programme != Programme.HOSPICE:
         raise DomainError(_("Supervisionen werden für die Hospizbegleitung erfasst."))
     if date > today:
@@ -80,7 +81,7 @@ def record_training(
     """A coordinator records a training seen on a certificate (e.g. another provider's
     hospice preparation course). Only for people engaged with the organization."""
     today = _today(today)
-    _require_coordinator(actor, organization.pk)
+    require(actor, "engagements.manage_organization", organization)
     if not Engagement.objects.filter(organization=organization, volunteer=person).exists() and not (
         person.interests.filter(opportunity__organization=organization).exists()
     ):

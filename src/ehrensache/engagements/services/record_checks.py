@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from ehrensache.core.dates import format_day as _fmt
 from ehrensache.core.errors import InvalidInput
 from ehrensache.core.mail import queue_mail
+from ehrensache.core.permissions import require
 
 from ..dated import add_months, rule_value
 from ..models import Engagement, RecordCheck, RecordCheckDeletion, RuleKey
 from ._audit import log_engagement
-from ._shared import _require_coordinator, _today
+from ._shared import _today
 
 
 def record_certificate_inspection(
@@ -34,7 +35,7 @@ def record_certificate_inspection(
     A re-inspection replaces the earlier record.
     """
     today = _today(today)
-    _require_coordinator(actor, engagement.organization_id)
+    require(actor, "engagements.manage_engagement", engagement)
     if issued_on > today:
         raise InvalidInput(_("Das Ausstellungsdatum liegt in der Zukunft."), field="issued_on")
     if inspected_on > today:

@@ -7,16 +7,16 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from ehrensache.accounts.roles import roles_of
 from ehrensache.audit.services import change
 from ehrensache.core.dates import format_day as _fmt
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.locking import lock_row
+from ehrensache.core.permissions import can, require
 
 from .. import programmes
 from ..models import Engagement, OnboardingCheck, OnboardingItem, Programme
 from ._audit import log_engagement
-from ._shared import _require_coordinator, _today
+from ._shared import _today
 from .onboarding import default_onboarding_template
 
 
@@ -53,7 +53,7 @@ def start_engagement(
     the engagement that already exists (see ``_already_started``).
     """
     today = _today(today)
-    _require_coordinator(actor, organization.pk)
+    require(actor, "engagements.manage_organization", organization)
     volunteer, opportunity = _parties(
         organization, volunteer=volunteer, opportunity=opportunity, interest=interest
     )
@@ -135,7 +135,9 @@ def _check_period(start: date, end: date | None) -> None:
 
 
 def _check_coordinator(organization, coordinator) -> None:
-    if coordinator is not None and organization.pk not in roles_of(coordinator).organization_ids:
+    if coordinator is not None and not can(
+        coordinator, "engagements.manage_organization", organization
+    ):
         raise InvalidInput(
             _("Die verantwortliche Person gehört nicht zur Koordination dieser Einsatzstelle."),
             field="coordinator",
@@ -222,7 +224,7 @@ def copy_onboarding(engagement: Engagement) -> None:
 def end_engagement(engagement: Engagement, *, end: date, actor, today: date | None = None):
     """Refused: an end before the start, in the future, or before hours already logged."""
     today = _today(today)
-    _require_coordinator(actor, engagement.organization_id)
+    require(actor, "engagements.manage_engagement", engagement)
     if end < engagement.start:
         raise InvalidInput(_("Das Ende liegt vor dem Beginn."), field="end")
     if end > today:
@@ -252,7 +254,7 @@ def end_engagement(engagement: Engagement, *, end: date, actor, today: date | No
 
 def mark_not_started(engagement: Engagement, *, actor):
     """The person did not start: the § 72a record goes with the next daily run."""
-    _require_coordinator(actor, engagement.organization_id)
+    require(actor, "engagements.manage_engagement", engagement)
     if engagement.hours_entries.exists():
         raise DomainError(
             _("Für dieses Engagement sind schon Stunden erfasst; es wurde also angetreten.")

@@ -41,52 +41,27 @@ def my_engagement_overview(user):
 
 
 @register.simple_tag
-def coordinator_engagement_overview(user, roles):
-    """Counts for the coordinator: running engagements, open hours, § 72a pending (3 queries)."""
-    from ehrensache.engagements.models import Engagement, HoursEntry
+def coordinator_engagement_overview(user):
+    """Counts for the coordinator's dashboard (3 queries), None for everyone else."""
+    from ehrensache.engagements.queries import coordination_overview
 
-    if not roles.is_coordinator:
-        return None
-    running = Engagement.objects.filter(
-        organization_id__in=roles.organization_ids,
-        status__in=[Engagement.Status.ACTIVE, Engagement.Status.PLANNED],
-    )
-    return {
-        "running": running.count(),
-        "open_hours": HoursEntry.objects.filter(
-            engagement__organization_id__in=roles.organization_ids, verified_at__isnull=True
-        )
-        .exclude(engagement__volunteer=user)
-        .count(),
-        "record_checks_pending": running.filter(
-            requires_record_check=True, record_check__isnull=True
-        ).count(),
-    }
+    return coordination_overview(user)
 
 
 @register.simple_tag
 def interest_engagement(interest, user):
     """For the interest page: the engagement that began from it (the volunteer and the
-    organization's coordinators see the link), or whether a coordinator can start it now
-    (the pipeline allows "Engagement begonnen" from there). One query, only for those two."""
-    from ehrensache.accounts.roles import roles_of
-    from ehrensache.brokering.models import Interest
+    organization's coordinators see the link), or whether the person may start it now
+    (``engagements.start_engagement_from_interest``). One query, only for those two."""
+    from ehrensache.core.permissions import can
     from ehrensache.engagements.models import Engagement
 
     is_volunteer = bool(interest.volunteer_id) and interest.volunteer_id == user.pk
-    is_coordinator = interest.opportunity.organization_id in roles_of(user).organization_ids
-    if not (is_volunteer or is_coordinator):
+    if not (is_volunteer or can(user, "brokering.manage_interest", interest)):
         return None
     engagement = Engagement.objects.filter(interest_id=interest.pk).first()
-    startable = {
-        Interest.Status.IN_CONTACT,
-        Interest.Status.MEETING_AGREED,
-        Interest.Status.STARTED,
-    }
     return {
         "engagement": engagement,
-        "can_start": is_coordinator
-        and engagement is None
-        and bool(interest.volunteer_id)
-        and interest.status in startable,
+        "can_start": engagement is None
+        and can(user, "engagements.start_engagement_from_interest", interest),
     }
