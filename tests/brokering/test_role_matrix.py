@@ -16,7 +16,6 @@ from tests.role_matrix import (
     check_cell,
     expect,
     problems,
-    xfail,
 )
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -72,9 +71,7 @@ MATRIX = {
         kwargs=lambda w: {"interest_id": w.interest.pk},
     ),
     "POST /brokering/interests/{interest_id}/status": Op(
-        api_expect(
-            404, volunteer=409, coordinator=200, agency_staff=xfail(403, "perma: today 409")
-        ),
+        api_expect(404, volunteer=409, coordinator=200, agency_staff=403),
         kwargs=lambda w: {"interest_id": w.interest.pk},
         data=lambda w: {"status": "in_contact"},
     ),

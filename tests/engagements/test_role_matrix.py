@@ -16,7 +16,6 @@ from tests.role_matrix import (
     check_cell,
     expect,
     problems,
-    xfail,
 )
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -39,8 +38,8 @@ MATRIX = {
         post=expect(403, coordinator=OK, other_coordinator=OK),
     ),
     "engagements:checklist": Page(
-        get=expect(xfail(403, "perma: today 404"), coordinator=200),
-        post=expect(xfail(403, "perma: today 404"), coordinator=OK),
+        get=expect(403, coordinator=200),
+        post=expect(403, coordinator=OK),
         kwargs=lambda w: {"org_pk": w.organization.pk},
     ),
     "engagements:detail": Page(
@@ -53,21 +52,21 @@ MATRIX = {
     ),
     "engagements:add_step": Page(
         get=None,
-        post=expect(404, volunteer=xfail(403, "perma: today 404"), coordinator=OK),
+        post=expect(404, volunteer=403, coordinator=OK),
         kwargs=lambda w: {"pk": w.engagement.pk},
     ),
     "engagements:tick": Page(
         get=None,
-        post=expect(404, volunteer=xfail(403, "perma: today 404"), coordinator=OK),
+        post=expect(404, volunteer=403, coordinator=OK),
         kwargs=lambda w: {"pk": w.engagement.pk, "check_pk": w.onboarding_check.pk},
     ),
     "engagements:record_check": Page(
         get=None,
-        post=expect(404, volunteer=xfail(403, "perma: today 404"), coordinator=OK),
+        post=expect(404, volunteer=403, coordinator=OK),
         kwargs=lambda w: {"pk": w.engagement.pk},
     ),
     "engagements:certificate_request_pdf": Page(
-        get=expect(404, volunteer=xfail(403, "perma: today 404"), coordinator=200),
+        get=expect(404, volunteer=403, coordinator=200),
         kwargs=lambda w: {"pk": w.engagement.pk},
     ),
     "engagements:agreement_pdf": Page(
@@ -75,38 +74,38 @@ MATRIX = {
     ),
     "engagements:allowance": Page(
         get=None,
-        post=expect(404, volunteer=xfail(403, "perma: today 404"), coordinator=OK),
+        post=expect(404, volunteer=403, coordinator=OK),
         kwargs=lambda w: {"pk": w.engagement.pk},
     ),
     "engagements:end": Page(
         get=None,
-        post=expect(404, volunteer=xfail(403, "perma: today 404"), coordinator=OK),
+        post=expect(404, volunteer=403, coordinator=OK),
         kwargs=lambda w: {"pk": w.engagement.pk},
     ),
     "engagements:not_started": Page(
         get=None,
-        post=expect(404, volunteer=xfail(403, "perma: today 404"), coordinator=OK),
+        post=expect(404, volunteer=403, coordinator=OK),
         kwargs=lambda w: {"pk": w.engagement.pk},
     ),
     "engagements:seminar_day": Page(
         get=None,
-        post=expect(404, volunteer=xfail(403, "perma: today 404"), coordinator=OK),
+        post=expect(404, volunteer=403, coordinator=OK),
         kwargs=lambda w: {"pk": w.engagement.pk},
     ),
     "engagements:supervision": Page(
         get=None,
-        post=expect(404, volunteer=xfail(403, "perma: today 404"), coordinator=OK),
+        post=expect(404, volunteer=403, coordinator=OK),
         kwargs=lambda w: {"pk": w.engagement.pk},
     ),
     "engagements:training": Page(
         get=None,
-        post=expect(404, volunteer=xfail(403, "perma: today 404"), coordinator=OK),
+        post=expect(404, volunteer=403, coordinator=OK),
         kwargs=lambda w: {"pk": w.engagement.pk},
     ),
     "GET /engagements/": Op(api_expect(200)),
     "GET /engagements/hours/summary": Op(api_expect(200)),
     "POST /engagements/hours/verify": Op(
-        api_expect(xfail(403, "perma: today 409"), coordinator=200),
+        api_expect(403, coordinator=200),
         data=lambda w: {"organization_id": w.organization.pk, "entry_ids": [w.hours_entry.pk]},
     ),
     "GET /engagements/{pk}": Op(

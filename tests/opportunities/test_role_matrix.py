@@ -17,7 +17,6 @@ from tests.role_matrix import (
     check_cell,
     expect,
     problems,
-    xfail,
 )
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -30,19 +29,19 @@ MATRIX = {
         get=PUBLIC, kwargs=lambda w: {"pk": w.opportunity.pk, "slug": w.opportunity.slug}
     ),
     "opportunities:edit": Page(
-        get=expect(xfail(403, "perma: today 404"), coordinator=200),
-        post=expect(xfail(403, "perma: today 404"), coordinator=OK),
+        get=expect(403, coordinator=200),
+        post=expect(403, coordinator=OK),
         kwargs=lambda w: {"pk": w.opportunity.pk},
     ),
     "opportunities:status": Page(
         get=None,
-        post=expect(xfail(403, "perma: today 404"), coordinator=OK),
+        post=expect(403, coordinator=OK),
         kwargs=lambda w: {"pk": w.opportunity.pk},
     ),
     "opportunities:manage": Page(get=SIGNED_IN),
     "opportunities:create": Page(
-        get=expect(xfail(403, "perma: today 404"), coordinator=200),
-        post=expect(xfail(403, "perma: today 404"), coordinator=OK),
+        get=expect(403, coordinator=200),
+        post=expect(403, coordinator=OK),
         kwargs=lambda w: {"slug": w.organization.slug},
     ),
     "opportunities:organization_rss": Page(
@@ -64,7 +63,7 @@ MATRIX = {
     "opportunities:tokens": Page(get=SIGNED_IN, post=expect(OK)),
     "GET /opportunities": Op(api_expect(200, anonymous=200)),
     "POST /opportunities": Op(
-        api_expect(xfail(403, "perma: today 404"), coordinator=201),
+        api_expect(403, coordinator=201),
         data=lambda w: {
             "organization": w.organization.slug,
             "title": "Neues Angebot",
@@ -78,12 +77,12 @@ MATRIX = {
         api_expect(200, anonymous=200), kwargs=lambda w: {"opportunity_id": w.opportunity.pk}
     ),
     "PATCH /opportunities/{opportunity_id}": Op(
-        api_expect(xfail(403, "perma: today 404"), coordinator=200),
+        api_expect(403, coordinator=200),
         kwargs=lambda w: {"opportunity_id": w.opportunity.pk},
         data=lambda w: {"title": "Neuer Titel"},
     ),
     "POST /opportunities/{opportunity_id}/status": Op(
-        api_expect(xfail(403, "perma: today 404"), coordinator=200),
+        api_expect(403, coordinator=200),
         kwargs=lambda w: {"opportunity_id": w.opportunity.pk},
         data=lambda w: {"action": "pause"},
     ),

@@ -249,7 +249,7 @@ def allowed_statuses(interest, user) -> list[str]:
 
 def change_interest_status(interest, *, status, actor, reason="", now=None) -> Interest:
     """Move an interest along the pipeline; the other side is told by e-mail."""
-    require(actor, "brokering.view_interest", interest)
+    require(actor, "brokering.change_interest_status", interest)
     if status not in S.values:
         raise InvalidInput(_("Unbekannter Status."), field="status")
     reason = (reason or "").strip()
