@@ -19,6 +19,22 @@ def import_test_regions():
         import_postal_codes(state_keys=TEST_STATE_KEYS)
 
 
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrated data after its flush (serialized
+    rollback). Without it, a plain transactional test's flush re-creates content types with
+    new ids, and the next serialized-rollback test (migration tests, browser) fails to load
+    its copy of them (duplicate key on PostgreSQL)."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Regions are reference data: import them once, every test sees them (and rolls back)."""
