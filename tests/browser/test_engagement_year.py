@@ -153,7 +153,10 @@ def test_a_year_of_engagement(open_as, checked, settings, regions, organization,
         klara.get_by_label(f"Datum für „{step}“").fill(day.isoformat())
         click_and_wait(klara, klara.get_by_role("button", name=re.compile(f"Erledigt.*{step}")))
         checked(klara)
-        expect(klara.get_by_role("row", name=re.compile(step))).to_contain_text(f"{day:%d.%m.%Y}")
+        checklist = klara.get_by_role("table", name="Schritte der Einarbeitung")
+        expect(checklist.get_by_role("row", name=re.compile(step))).to_contain_text(
+            f"{day:%d.%m.%Y}"
+        )
 
     record_form = klara.locator("form[action$='/fuehrungszeugnis/']")
     assert record_form.locator("input[type=file]").count() == 0
