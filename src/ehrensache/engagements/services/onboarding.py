@@ -104,29 +104,21 @@ def tick_onboarding(
     require(actor, "engagements.manage_engagement", check.engagement)
     if done_on > today:
         raise InvalidInput(_("Das Datum liegt in der Zukunft."), field="done_on")
-    check.done_on = done_on
-    check.done_by = actor
-    with transaction.atomic():
-        check.save(update_fields=["done_on", "done_by"])
-        log_engagement(
-            check.engagement,
-            "engagements.onboarding.step_done",
-            actor=actor,
-            data={"step": check.title, "done_on": done_on},
-        )
-    return check
+    return _mark_step(check, done_on=done_on, actor=actor)
 
 
 def untick_onboarding(check: OnboardingCheck, *, actor) -> OnboardingCheck:
     require(actor, "engagements.manage_engagement", check.engagement)
-    check.done_on = None
-    check.done_by = None
+    return _mark_step(check, done_on=None, actor=actor)
+
+
+def _mark_step(check: OnboardingCheck, *, done_on: date | None, actor) -> OnboardingCheck:
+    """Save a step as done on ``done_on`` (or open again with None) and log it."""
+    check.done_on = done_on
+    check.done_by = actor if done_on else None
+    data = {"step": check.title, **({"done_on": done_on} if done_on else {})}
+    action = "engagements.onboarding.step_done" if done_on else "engagements.onboarding.step_undone"
     with transaction.atomic():
         check.save(update_fields=["done_on", "done_by"])
-        log_engagement(
-            check.engagement,
-            "engagements.onboarding.step_undone",
-            actor=actor,
-            data={"step": check.title},
-        )
+        log_engagement(check.engagement, action, actor=actor, data=data)
     return check
