@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Choices, Model
+
+from ehrensache.core.registry import app_module, project_apps
 
 MODULE = "audit_actions"
 
@@ -40,14 +40,9 @@ class Registry:
 @cache
 def registry() -> Registry:
     found = Registry()
-    for config in apps.get_app_configs():
-        if not config.name.startswith("ehrensache."):
-            continue
-        try:
-            module = import_module(f"{config.name}.{MODULE}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.{MODULE}":
-                raise
+    for config in project_apps():
+        module = app_module(config, MODULE)
+        if module is None:
             continue
         for name in getattr(module, "ACTIONS", {}):
             if not name.startswith(f"{config.label}."):

@@ -1,5 +1,6 @@
 """How apps register their parts: by a module of a known name (autodiscovery) or an
-attribute of their ``AppConfig``. Adding an app touches only that app and INSTALLED_APPS.
+attribute of their ``AppConfig``. Adding an app touches that app, INSTALLED_APPS and (for
+pages) its ``include()`` in ``ehrensache/urls.py``.
 
 Autodiscovered modules (one per app, optional): ``demo.py`` (demo data, ordered by
 ``AppConfig.demo_after``), ``privacy.py`` (Meine Daten and erasure), ``periodic.py`` (jobs),
