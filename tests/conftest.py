@@ -143,3 +143,44 @@ def matrix_world(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+class SmtpInbox:
+    """What a real local SMTP server (aiosmtpd) received: ``messages`` as ``email.message``
+    objects, in arrival order."""
+
+    def __init__(self) -> None:
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        from email import message_from_bytes, policy
+
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        message["X-Envelope-From"] = envelope.mail_from
+        self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list:
+        return [m for m in self.messages if address in str(m["To"])]
+
+
+@pytest.fixture
+def smtp_inbox(settings):
+    """A real SMTP server on a free local port; Django's mail goes to it for this test."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    from ehrensache.settings import _email_settings
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    inbox = SmtpInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    for key, value in _email_settings(f"smtp://127.0.0.1:{port}/").items():
+        setattr(settings, key, value)
+    inbox.port = port
+    yield inbox
+    controller.stop()

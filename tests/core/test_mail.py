@@ -1,52 +1,20 @@
 """One mail through a real SMTP server (aiosmtpd), configured via the EMAIL_URL parsing."""
 
-import socket
-
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 
 from ehrensache.settings import _email_settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    yield controller, inbox
-    controller.stop()
-
-
-def test_password_reset_mail_goes_through_real_smtp(client, volunteer, settings, smtp_server):
-    controller, inbox = smtp_server
-    for key, value in _email_settings(f"smtp://127.0.0.1:{controller.port}/").items():
-        setattr(settings, key, value)
-
+def test_password_reset_mail_goes_through_real_smtp(client, volunteer, settings, smtp_inbox):
     client.post("/konto/password/reset/", {"email": volunteer.email})
 
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend"
-    assert len(inbox.messages) == 1
-    message = inbox.messages[0]
+    assert len(smtp_inbox.messages) == 1
+    message = smtp_inbox.messages[0]
     assert message["To"] == volunteer.email
-    assert "/konto/password/reset/key/" in message.get_payload(decode=True).decode()
+    assert "/konto/password/reset/key/" in message.get_body(("plain",)).get_content()
 
 
 def test_email_url_parsing_of_smtp_with_credentials_and_tls():
