@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ehrensache.audit",
     "ehrensache.regions",
     "ehrensache.accounts",
+    "ehrensache.notifications",
     "ehrensache.agencies",
     "ehrensache.organizations",
     "ehrensache.opportunities",
@@ -326,4 +327,8 @@ EHRENSACHE: dict[str, Any] = {
     # The audit trail (who did what with a record, shown as "Verlauf") is pruned after this
     # many days by the periodic job ``audit.tasks.prune_log_entries``.
     "AUDIT_KEEP_DAYS": int(os.environ.get("EHRENSACHE_AUDIT_KEEP_DAYS", "730")),
+    # The daily digest of notifications goes out with the first periodic run after this local
+    # hour; sent digests and their entries are deleted after NOTIFICATIONS_KEEP_DAYS.
+    "DIGEST_HOUR": int(os.environ.get("EHRENSACHE_DIGEST_HOUR", "7")),
+    "NOTIFICATIONS_KEEP_DAYS": int(os.environ.get("EHRENSACHE_NOTIFICATIONS_KEEP_DAYS", "30")),
 }

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("ehrensache.core.urls")),
     path("", include("ehrensache.regions.urls")),
     path("", include("ehrensache.accounts.urls")),
+    path("", include("ehrensache.notifications.urls")),
     path("", include("ehrensache.agencies.urls")),
     path("", include("ehrensache.organizations.urls")),
     path("", include("ehrensache.opportunities.urls")),

@@ -43,6 +43,7 @@ from ehrensache.guide.models import (
     Team,
     TeamMember,
 )
+from ehrensache.notifications.models import DigestEntry, Preference
 from ehrensache.organizations.models import OrganizationInvitation
 from ehrensache.recognition.models import Card
 from tests.factories import (
@@ -233,6 +234,17 @@ def populate(person: User, *, marker: str, staff: User) -> None:
         shift=ShiftFactory(
             plan__organization=organization, plan__coordinator=staff, title=f"Dienst {marker}"
         ),
+    )
+    # notifications
+    Preference.objects.update_or_create(
+        user=person, kind="shifts.reminder", defaults={"delivery": "digest"}
+    )
+    DigestEntry.objects.create(
+        user=person,
+        kind="shifts.reminder",
+        subject=f"Erinnerung {marker}",
+        text=f"Dienst {marker}",
+        created_at=now,
     )
     # guide
     ensure_reference_data()

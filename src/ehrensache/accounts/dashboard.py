@@ -15,4 +15,5 @@ SECTIONS: list[str] = [
     "engagements/dashboard_coordination.html",
     "recognition/dashboard_section.html",
     "shifts/dashboard_section.html",
+    "notifications/account_section.html",
 ]

@@ -18,6 +18,7 @@ from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
 from ehrensache.core.permissions import can, require
+from ehrensache.notifications.services import notify_all
 from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import Organization
 from ehrensache.regions.models import PostalCode
@@ -226,14 +227,27 @@ def express_interest(opportunity, *, volunteer, message="", now=None) -> tuple[I
     return interest, created
 
 
+def _coordinators(organization_id: int) -> list:
+    from ehrensache.accounts.models import User
+
+    return list(
+        User.objects.filter(
+            organization_memberships__organization_id=organization_id, is_active=True
+        ).order_by("email")
+    )
+
+
 def _mail_new_interest(interest):
-    recipients = _coordinator_emails(interest.opportunity.organization_id)
-    if recipients:
-        _mail(
-            "interest_new",
-            {"interest": interest, "opportunity": interest.opportunity},
-            to=recipients,
-        )
+    notify_all(
+        _coordinators(interest.opportunity.organization_id),
+        "brokering.new_interest",
+        "brokering/mail/interest_new",
+        {
+            "interest": interest,
+            "opportunity": interest.opportunity,
+            "site_url": settings.SITE_URL,
+        },
+    )
 
 
 def allowed_statuses(interest, user) -> list[str]:

@@ -41,8 +41,11 @@ def queue_mail(
     language: str = "de",
     attachments: Sequence[Attachment] = (),
     reply_to: list[str] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
-    """Render now, send after the surrounding transaction commits (immediately if none)."""
+    """Render now, send after the surrounding transaction commits (immediately if none).
+
+    ``headers``: extra mail headers, e.g. ``{"List-Unsubscribe": "<https://…>"}``."""
     from .tasks import send_email
 
     recipients = [to] if isinstance(to, str) else list(to)
@@ -53,6 +56,7 @@ def queue_mail(
         "body": body,
         "html": html,
         "reply_to": reply_to or [],
+        "headers": dict(headers or {}),
         "attachments": [
             [a.filename, base64.b64encode(a.content).decode("ascii"), a.mimetype]
             for a in attachments

@@ -9,7 +9,7 @@ log = logging.getLogger(__name__)
 
 
 @task(takes_context=True)
-def send_email(context, *, to, subject, body, html=None, reply_to=(), attachments=()):
+def send_email(context, *, to, subject, body, html=None, reply_to=(), attachments=(), headers=None):
     """Send one mail. Arguments are plain JSON so any task backend can carry them.
 
     Once sent, the stored arguments (recipient, text, links such as answer or invitation
@@ -21,6 +21,7 @@ def send_email(context, *, to, subject, body, html=None, reply_to=(), attachment
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=list(to),
         reply_to=list(reply_to),
+        headers=dict(headers or {}),
     )
     if html:
         message.attach_alternative(html, "text/html")

@@ -23,6 +23,7 @@ from ehrensache.core.errors import DomainError, Forbidden, InvalidInput
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import Attachment, queue_mail
 from ehrensache.core.permissions import can, require
+from ehrensache.notifications.services import notify
 
 from . import calendars
 from .models import (
@@ -92,7 +93,7 @@ def _mail_context(registration, *, sessions=None, **extra):
     }
 
 
-def _mail(registration, prefix, *, ics=False, **extra):
+def _mail(registration, prefix, *, ics=False, kind=None, **extra):
     person = registration.person
     attachments = []
     if ics:
@@ -103,6 +104,15 @@ def _mail(registration, prefix, *, ics=False, **extra):
                 "text/calendar; charset=utf-8",
             )
         )
+    if kind is not None:  # the person chose how (notifications)
+        notify(
+            person,
+            kind,
+            f"courses/mail/{prefix}",
+            _mail_context(registration, **extra),
+            attachments=attachments,
+        )
+        return
     queue_mail(
         f"courses/mail/{prefix}",
         _mail_context(registration, **extra),
@@ -397,12 +407,11 @@ def _mail_session_change(course, session, *, before, changed):
     }
     for registration in registrations:
         registration.course = course
-        person = registration.person
-        queue_mail(
+        notify(
+            registration.person,
+            "courses.session_changed",
             "courses/mail/session_changed",
             _mail_context(registration, **extra),
-            to=person.email,
-            language=person.preferred_language or "de",
             attachments=[Attachment("kurs.ics", ics, "text/calendar; charset=utf-8")],
         )
 
@@ -813,6 +822,6 @@ def send_reminders(*, now=None, days=2) -> int:
                 pk=registration.pk, reminder_sent_at__isnull=True
             ).update(reminder_sent_at=now)
             if updated:
-                _mail(registration, "reminder", ics=True)
+                _mail(registration, "reminder", ics=True, kind="courses.reminder")
                 sent += 1
     return sent

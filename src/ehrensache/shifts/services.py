@@ -15,6 +15,7 @@ from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
 from ehrensache.core.permissions import require
+from ehrensache.notifications.services import notify
 
 from .models import Shift, ShiftPlan, ShiftSignup
 
@@ -252,11 +253,11 @@ def send_shift_reminders(*, now=None) -> int:
             if ShiftSignup.objects.filter(pk=signup.pk, reminder_sent_at__isnull=True).update(
                 reminder_sent_at=now
             ):
-                queue_mail(
+                notify(
+                    signup.person,
+                    "shifts.reminder",
                     "shifts/mail/reminder",
                     {"signup": signup, "shift": signup.shift, "plan": signup.shift.plan},
-                    to=signup.person.email,
-                    language=signup.person.preferred_language,
                 )
                 sent += 1
     return sent
