@@ -1,6 +1,7 @@
 """Reads of organizations, scoped to the person asking."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ehrensache.accounts.roles import roles_of
@@ -8,7 +9,7 @@ from ehrensache.agencies.models import Agency
 from ehrensache.core.errors import NotFound
 from ehrensache.core.permissions import can
 
-from .models import Organization
+from .models import Organization, OrganizationMembership
 
 
 def organization_visible_to(user, slug: str) -> Organization | None:
@@ -49,8 +50,9 @@ def reviewer_agency_of(user, organization: Organization) -> Agency | None:
     )
 
 
-def organizations_to_review(user) -> QuerySet:
-    """Pending organizations the agency staff member (or network staff) may confirm."""
+def _in_region_of(user) -> Q:
+    """Organizations in the region of the person's agencies (responsible for them or serving
+    their district) or of their network (state or nationwide); nothing for anyone else."""
     roles = roles_of(user)
     condition = Q(pk__in=[])
     if roles.agency_ids:
@@ -61,8 +63,43 @@ def organizations_to_review(user) -> QuerySet:
             condition |= Q(pk__isnull=False)
         else:
             condition |= Q(district__state_id__in=[s for s in roles.network_state_ids if s])
+    return condition
+
+
+def organizations_to_review(user) -> QuerySet:
+    """Pending organizations the agency staff member (or network staff) may confirm."""
     return (
-        Organization.objects.filter(condition, status=Organization.Status.PENDING)
+        Organization.objects.filter(_in_region_of(user), status=Organization.Status.PENDING)
         .select_related("district", "responsible_agency")
         .order_by("created_at")
+    )
+
+
+def organizations_without_coordinator(user) -> QuerySet:
+    """Confirmed organizations of the person's region (their agencies' area, or their
+    network's state) without any active coordinator, oldest first (one query).
+
+    Interests in their opportunities go to the contact address or the agency
+    (``brokering.routing``); agency staff invite a coordinator (``invite_coordinator``). Each
+    row carries ``open_invitations``: invitations sent and not yet accepted or expired."""
+    now = timezone.now()
+    has_coordinator = OrganizationMembership.objects.filter(
+        organization=OuterRef("pk"), user__is_active=True
+    )
+    return (
+        Organization.objects.filter(
+            _in_region_of(user), ~Exists(has_coordinator), status=Organization.Status.CONFIRMED
+        )
+        .annotate(
+            open_invitations=Count(
+                "invitations",
+                filter=Q(
+                    invitations__accepted_at__isnull=True,
+                    invitations__revoked_at__isnull=True,
+                    invitations__expires_at__gt=now,
+                ),
+            )
+        )
+        .select_related("district", "responsible_agency")
+        .order_by("confirmed_at", "name", "pk")
     )
