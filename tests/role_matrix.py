@@ -563,6 +563,35 @@ def build_world() -> World:
         o.team, title="Einarbeitung klären", owner="Koordination", actor=coordinator
     )
 
+    # Group messages: one the coordinator sent to the shift, a template, the volunteer's
+    # unsubscribe link for the owner organization.
+    from ehrensache.mailings.models import Delivery, Mailing, Template
+    from ehrensache.mailings.tokens import unsubscribe_token
+
+    o.mailing = Mailing.objects.create(
+        audience="shift",
+        object_id=o.shift.pk,
+        audience_label="Matrix-Dienst",
+        sender_kind="organization",
+        sender_id=o.organization.pk,
+        sender_name=o.organization.name,
+        subject="Hallo",
+        body="Hallo {vorname}",
+        author=coordinator,
+        idempotency_key="matrix-mailing-0000000000",
+        recipient_count=1,
+    )
+    Delivery.objects.create(mailing=o.mailing, person=volunteer, name=str(volunteer))
+    o.mailing_template = Template.objects.create(
+        sender_kind="organization",
+        sender_id=o.organization.pk,
+        sender_name=o.organization.name,
+        name="Matrix-Vorlage",
+        subject="Hallo",
+        body="Text",
+    )
+    world.tokens["unsubscribe"] = unsubscribe_token(volunteer.pk, "organization", o.organization.pk)
+
     # Links with secrets: a colleague invitation, the volunteer's calendar feed.
     raw, token_hash = new_token()
     OrganizationInvitation.objects.create(

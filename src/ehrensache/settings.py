@@ -12,6 +12,8 @@ Environment variables (all optional in development):
 - ``REDIS_URL``        cache and rate-limit store when set (else local memory).
 - ``EHRENSACHE_OPERATOR``, ``EHRENSACHE_OPERATOR_ADDRESS``, ``EHRENSACHE_CONTACT_EMAIL``,
   ``EHRENSACHE_PRIVACY_OFFICER``: who runs the site (Impressum, Datenschutz); unset = demo.
+- ``EHRENSACHE_BOUNCE_ADDRESS`` envelope sender of group messages with ``{token}`` (VERP),
+  e.g. ``bounce+{token}@example.org``; bounces to it mark the delivery.
 - ``EHRENSACHE_AUDIT_KEEP_DAYS`` days the audit trail ("Verlauf") is kept (default 730).
 - ``EHRENSACHE_REQUIRE_MFA_FOR_STAFF`` "1" sends staff (agency staff, coordinators, network
   staff, admins) without two-factor authentication to its set-up page before any other page;
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
     "ehrensache.engagements",
     "ehrensache.recognition",
     "ehrensache.shifts",
+    "ehrensache.mailings",
     "ehrensache.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -331,4 +334,8 @@ EHRENSACHE: dict[str, Any] = {
     # hour; sent digests and their entries are deleted after NOTIFICATIONS_KEEP_DAYS.
     "DIGEST_HOUR": int(os.environ.get("EHRENSACHE_DIGEST_HOUR", "7")),
     "NOTIFICATIONS_KEEP_DAYS": int(os.environ.get("EHRENSACHE_NOTIFICATIONS_KEEP_DAYS", "30")),
+    # Envelope sender (Return-Path) of group messages, one per delivery (VERP), e.g.
+    # "bounce+{token}@example.org": a bounce to it marks the delivery (mailings.bounces).
+    # Empty: group messages use DEFAULT_FROM_EMAIL as envelope sender.
+    "BOUNCE_ADDRESS": os.environ.get("EHRENSACHE_BOUNCE_ADDRESS", ""),
 }

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("ehrensache.engagements.urls")),
     path("", include("ehrensache.recognition.urls")),
     path("", include("ehrensache.shifts.urls")),
+    path("", include("ehrensache.mailings.urls")),
     path("", include("ehrensache.audit.urls")),
 ]
 if settings.DEBUG:

@@ -246,6 +246,28 @@ def populate(person: User, *, marker: str, staff: User) -> None:
         text=f"Dienst {marker}",
         created_at=now,
     )
+    # mailings: a group message she received (written by staff), an opt-out
+    from ehrensache.mailings.models import Delivery, Mailing, OptOut
+
+    mailing = Mailing.objects.create(
+        audience="shift",
+        object_id=1,
+        audience_label="Dienst",
+        sender_kind="organization",
+        sender_id=organization.pk,
+        sender_name=organization.name,
+        subject=f"Rundnachricht {marker}",
+        body="Text",
+        author=staff,
+        idempotency_key=f"populate-{person.pk}-{marker}-{Mailing.objects.count()}",
+    )
+    Delivery.objects.create(mailing=mailing, person=person, name=str(person), status="sent")
+    OptOut.objects.get_or_create(
+        person=person,
+        sender_kind="organization",
+        sender_id=organization.pk,
+        defaults={"sender_name": organization.name},
+    )
     # guide
     ensure_reference_data()
     team = Team.objects.create(name=f"Team {marker}", organization=organization, created_by=staff)

@@ -16,4 +16,5 @@ SECTIONS: list[str] = [
     "recognition/dashboard_section.html",
     "shifts/dashboard_section.html",
     "notifications/account_section.html",
+    "mailings/account_section.html",
 ]

@@ -7,3 +7,6 @@ class BrokeringConfig(AppConfig):
     verbose_name = _("Vermittlung")
     api_prefix = "/brokering"
     demo_after = ("accounts", "opportunities")
+
+    def ready(self) -> None:
+        from . import hooks  # noqa: F401  (registrations with apps below)

@@ -3,7 +3,11 @@
 from datetime import date
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
+from ehrensache.mailings.audiences import Audience, Recipient, Sender
+from ehrensache.mailings.audiences import register as register_audience
 from ehrensache.organizations.models import Organization
 from ehrensache.organizations.people import volunteer_source
 
@@ -23,3 +27,51 @@ def current_volunteer_ids(organization: Organization, *, today: date) -> QuerySe
         .filter(Q(end__isnull=True) | Q(end__gte=today))
         .values("volunteer_id")
     )
+
+
+# --- Group messages (mailings.audiences): all active engagements of an organization ---------
+
+
+def _engagement_recipients(organization: Organization, choice: str) -> list[Recipient]:
+    engagements = (
+        Engagement.objects.filter(organization=organization, status=Engagement.Status.ACTIVE)
+        .select_related("volunteer", "opportunity")
+        .order_by("start", "pk")
+    )
+    if choice:
+        engagements = engagements.filter(opportunity_id=int(choice))
+    return [
+        Recipient(e.volunteer, {"aufgabe": e.role, "datum": e.start.strftime("%d.%m.%Y")})
+        for e in engagements
+    ]
+
+
+def _engagement_opportunities(organization: Organization) -> list[tuple[str, str]]:
+    rows = (
+        Engagement.objects.filter(
+            organization=organization,
+            status=Engagement.Status.ACTIVE,
+            opportunity__isnull=False,
+        )
+        .values_list("opportunity_id", "opportunity__title")
+        .order_by("opportunity__title", "opportunity_id")
+        .distinct()
+    )
+    return [(str(pk), title) for pk, title in rows]
+
+
+register_audience(
+    Audience(
+        key="engagements",
+        label=_("Alle aktiven Engagements"),
+        model=Organization,
+        permission="engagements.manage_organization",
+        recipients=_engagement_recipients,
+        sender=lambda org: Sender("organization", org.pk, org.name),
+        describe=lambda org: org.name,
+        back_url=lambda org: reverse("engagements:manage"),
+        placeholders=("aufgabe", "datum"),
+        filter_label=_("Engagementangebot"),
+        filter_choices=_engagement_opportunities,
+    )
+)

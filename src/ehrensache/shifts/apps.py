@@ -7,3 +7,6 @@ class ShiftsConfig(AppConfig):
     verbose_name = _("Dienste")
     api_prefix = "/shifts"
     demo_after = ("accounts", "organizations")
+
+    def ready(self) -> None:
+        from . import hooks  # noqa: F401  (registrations with apps below)

@@ -1,0 +1,51 @@
+"""Brokering registers with apps below it. Imported by ``BrokeringConfig.ready``.
+
+Group messages (``mailings.audiences``): the people interested in an opportunity (with a
+status filter; referred guests without an account get no mail), written by the
+opportunity's coordinators (the inbox permission), sent as their organization."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ehrensache.mailings.audiences import Audience, Recipient, Sender, register
+from ehrensache.opportunities.models import Opportunity
+
+from .models import OPEN_STATUSES, Interest
+
+OPEN = "open"
+
+
+def _statuses() -> list[tuple[str, str]]:
+    return [(OPEN, str(_("Offen (neu, in Kontakt, Erstgespräch)"))), *Interest.Status.choices]
+
+
+def interest_recipients(opportunity: Opportunity, choice: str) -> list[Recipient]:
+    interests = (
+        Interest.objects.filter(opportunity=opportunity, volunteer__isnull=False)
+        .select_related("volunteer")
+        .order_by("created_at", "pk")
+    )
+    if choice == OPEN:
+        interests = interests.filter(status__in=OPEN_STATUSES)
+    elif choice:
+        interests = interests.filter(status=choice)
+    values = {"aufgabe": opportunity.title, "ort": opportunity.city}
+    return [Recipient(i.volunteer, values) for i in interests]
+
+
+register(
+    Audience(
+        key="interests",
+        label=_("Alle Interessierten an diesem Angebot"),
+        model=Opportunity,
+        permission="brokering.invite_volunteer",
+        queryset=lambda: Opportunity.objects.select_related("organization"),
+        recipients=interest_recipients,
+        sender=lambda o: Sender("organization", o.organization_id, o.organization.name),
+        describe=lambda o: o.title,
+        back_url=lambda o: o.get_absolute_url(),
+        placeholders=("aufgabe", "ort"),
+        filter_label=_("Status"),
+        filter_choices=lambda o: _statuses(),
+        filter_required=True,
+    )
+)
