@@ -165,3 +165,43 @@ def test_other_coordinator_sees_no_mailing(client, organization, coordinator):
     client.force_login(other)
     assert client.get(mailing.get_absolute_url()).status_code == 404
     assert "Nachricht 0" not in client.get(reverse("mailings:list")).content.decode()
+
+
+def test_unsubscribe_link_and_resubscribe_from_the_account(client, volunteer, organization):
+    from ehrensache.audit.models import LogEntry
+    from ehrensache.mailings.models import OptOut
+    from ehrensache.mailings.tokens import unsubscribe_token
+
+    url = reverse(
+        "mailings:unsubscribe",
+        kwargs={"token": unsubscribe_token(volunteer.pk, "organization", organization.pk)},
+    )
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 200
+    assert client.post(url).status_code == 200  # twice: still one opt-out
+    opt = OptOut.objects.get(person=volunteer)
+    assert client.get(url[:-5] + "xxxx/").status_code == 404
+    client.force_login(volunteer)
+    page = client.get(reverse("mailings:preferences")).content.decode()
+    assert "Wieder erhalten" in page
+    assert (
+        reverse("mailings:preferences") in client.get(reverse("accounts:profile")).content.decode()
+    )
+    response = client.post(reverse("mailings:preferences"), {"opt_out": opt.pk})
+    assert response.status_code == 302 and not OptOut.objects.exists()
+    actions = set(
+        LogEntry.objects.filter(subject_person=volunteer).values_list("action", flat=True)
+    )
+    assert actions == {"mailings.optout.created", "mailings.optout.withdrawn"}
+
+
+def test_someone_elses_opt_out_cannot_be_withdrawn(client, volunteer, organization):
+    from ehrensache.mailings.models import OptOut
+
+    opt = OptOut.objects.create(
+        person=UserFactory(), sender_kind="organization", sender_id=organization.pk, sender_name="x"
+    )
+    client.force_login(volunteer)
+    assert client.post(reverse("mailings:preferences"), {"opt_out": opt.pk}).status_code == 404
+    assert client.post(reverse("mailings:preferences"), {"opt_out": "\x00"}).status_code == 404
+    assert OptOut.objects.exists()

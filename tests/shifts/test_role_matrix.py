@@ -31,6 +31,11 @@ MATRIX = {
         get=None, post=expect(403, coordinator=OK), kwargs=lambda w: {"pk": w.plan.pk}
     ),
     "shifts:sign_up": Page(get=None, post=expect(OK), kwargs=lambda w: {"pk": w.shift.pk}),
+    "shifts:cancel_shift": Page(
+        get=expect(403, coordinator=200),
+        post=expect(403, coordinator=OK),
+        kwargs=lambda w: {"pk": w.shift.pk},
+    ),
     "shifts:cannot_attend": Page(
         get=None, post=expect(404, volunteer=OK), kwargs=lambda w: {"pk": w.signup.pk}
     ),

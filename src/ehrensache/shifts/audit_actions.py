@@ -9,6 +9,7 @@ ACTIONS = {
     "shifts.signup.created": _("Für einen Dienst eingetragen"),
     "shifts.signup.cancelled": _("Dienst abgesagt („Ich kann nicht“)"),
     "shifts.signup.removed": _("Von einem Dienst ausgetragen"),
+    "shifts.shift.cancelled": _("Dienst abgesagt"),
 }
 
 FIELDS = {

@@ -1,11 +1,13 @@
 """A person's shifts as iCalendar events (source ``shifts`` of the personal calendar feed):
 one VEVENT per sign-up, UIDs stable across fetches, times in the site's time zone."""
 
+from email.utils import parseaddr
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy
 from icalendar import Event
 
-from ehrensache.core.calendars import event_uid, feed_source, local, utc
+from ehrensache.core.calendars import event_uid, feed_source, local, new_calendar, to_ical, utc
 
 
 def shift_uid(shift) -> str:
@@ -23,8 +25,20 @@ def shift_event(shift) -> Event:
     if shift.where:
         event.add("location", shift.where)
     event.add("url", settings.SITE_URL + shift.plan.get_absolute_url())
-    event.add("status", "CONFIRMED")
+    event.add("sequence", shift.sequence)
+    event.add("status", "CANCELLED" if shift.cancelled_at else "CONFIRMED")
     return event
+
+
+def cancellation_ics(shift) -> bytes:
+    """The cancellation for a calendar that has the shift (METHOD:CANCEL, iTIP): same UID as
+    the feed, the raised SEQUENCE, STATUS:CANCELLED."""
+    cal = new_calendar(str(shift.plan.title))
+    cal["method"] = "CANCEL"
+    event = shift_event(shift)
+    event.add("organizer", f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
+    cal.add_component(event)
+    return to_ical(cal)
 
 
 @feed_source(

@@ -29,6 +29,15 @@ class ShiftForm(forms.Form):
     capacity = forms.IntegerField(label=_("Plätze"), min_value=1, max_value=500)
 
 
+class CancelShiftForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Grund für die Absage"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Steht in der E-Mail an alle Eingetragenen."),
+    )
+
+
 class WeeklyShiftForm(forms.Form):
     title = forms.CharField(label=_("Aufgabe"), max_length=200, required=False)
     first_day = forms.DateField(

@@ -26,8 +26,10 @@ def _recipient(signup: ShiftSignup) -> Recipient:
 
 
 def _signups() -> Any:
-    return ShiftSignup.objects.select_related("person", "shift__plan").order_by(
-        "shift__starts_at", "pk"
+    return (
+        ShiftSignup.objects.filter(shift__cancelled_at__isnull=True)
+        .select_related("person", "shift__plan")
+        .order_by("shift__starts_at", "pk")
     )
 
 

@@ -58,6 +58,12 @@ class Shift(models.Model):
     ends_at = models.DateTimeField(_("Ende"))
     place = models.CharField(_("Ort"), max_length=200, blank=True)
     capacity = models.PositiveSmallIntegerField(_("Plätze"))
+    # Cancelled by the coordinators (``services.cancel_shift``): the people signed up were
+    # told; the calendar event stays with STATUS:CANCELLED.
+    cancelled_at = models.DateTimeField(_("Abgesagt am"), null=True, blank=True, editable=False)
+    cancel_reason = models.TextField(_("Grund für die Absage"), blank=True, max_length=1000)
+    # iCalendar SEQUENCE of the shift's event: raised when it is cancelled.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -83,6 +89,10 @@ class Shift(models.Model):
     @property
     def where(self) -> str:
         return self.place or self.plan.place
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class ShiftSignup(models.Model):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ehrensache.audit.services import log_action
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.locking import lock_row
-from ehrensache.core.mail import queue_mail
+from ehrensache.core.mail import Attachment, queue_mail
 from ehrensache.core.permissions import require
 from ehrensache.notifications.services import notify
 
@@ -146,6 +146,8 @@ def sign_up(shift, *, person) -> ShiftSignup:
     require(person, "shifts.sign_up", shift)
     if shift.ends_at <= timezone.now():
         raise DomainError(_("Dieser Dienst ist schon vorbei."), code="shift_past")
+    if shift.cancelled_at is not None:
+        raise DomainError(_("Dieser Dienst ist abgesagt."), code="shift_cancelled")
     try:
         with transaction.atomic():
             locked = _lock_for_signup(person, shift.pk)
@@ -237,6 +239,56 @@ def remove_signup(signup, *, actor) -> None:
         )
 
 
+def cancel_shift(shift, *, reason, actor) -> Shift:
+    """Staff cancel a shift: it is marked cancelled (its calendar event too, with a higher
+    SEQUENCE), and everyone signed up is told with the reason and an .ics (METHOD:CANCEL).
+
+    The mail is essential (notification kind ``shifts.cancelled``): it reaches people who
+    opted out of group messages (``mailings``) and cannot be turned off."""
+    require(actor, "shifts.manage_plan", shift.plan)
+    reason = (reason or "").replace("\x00", "").strip()
+    if not reason:
+        raise InvalidInput(_("Bitte geben Sie an, warum der Dienst ausfällt."), field="reason")
+    if len(reason) > 1000:
+        raise InvalidInput(_("Der Grund ist zu lang (höchstens 1000 Zeichen)."), field="reason")
+    with transaction.atomic():
+        locked = lock_row(Shift, shift.pk)
+        if locked.cancelled_at is not None:
+            raise DomainError(_("Dieser Dienst ist schon abgesagt."), code="shift_cancelled")
+        if locked.ends_at <= timezone.now():
+            raise DomainError(_("Dieser Dienst ist schon vorbei."), code="shift_past")
+        locked.cancelled_at = timezone.now()
+        locked.cancel_reason = reason
+        locked.sequence += 1
+        locked.save(update_fields=["cancelled_at", "cancel_reason", "sequence", "updated_at"])
+        locked.plan = shift.plan
+        signups = list(locked.signups.select_related("person"))
+        log_action(
+            shift.plan,
+            "shifts.shift.cancelled",
+            actor=actor,
+            object_repr=_shift_label(locked),
+            data={"shift_id": locked.pk, "count": len(signups)},
+        )
+        _mail_cancellation(locked, signups, reason=reason)
+    return locked
+
+
+def _mail_cancellation(shift, signups, *, reason) -> None:
+    from .calendars import cancellation_ics
+
+    ics = Attachment("dienst.ics", cancellation_ics(shift), "text/calendar; method=CANCEL")
+    context = {"shift": shift, "plan": shift.plan, "reason": reason}
+    for signup in signups:
+        notify(
+            signup.person,
+            "shifts.cancelled",
+            "shifts/mail/shift_cancelled",
+            {**context, "signup": signup},
+            attachments=[ics],
+        )
+
+
 def send_shift_reminders(*, now=None) -> int:
     """Remind everyone whose shift starts tomorrow (local day); once per sign-up."""
     now = now or timezone.now()
@@ -245,7 +297,10 @@ def send_shift_reminders(*, now=None) -> int:
     start = timezone.make_aware(dt.datetime.combine(tomorrow, dt.time.min), tz)
     end = start + dt.timedelta(days=1)
     due = ShiftSignup.objects.filter(
-        shift__starts_at__gte=start, shift__starts_at__lt=end, reminder_sent_at__isnull=True
+        shift__starts_at__gte=start,
+        shift__starts_at__lt=end,
+        shift__cancelled_at__isnull=True,
+        reminder_sent_at__isnull=True,
     ).select_related("shift__plan__organization", "person")
     sent = 0
     for signup in due:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("dienste/plaene/<int:pk>/dienst-anlegen/", views.add_shift, name="add_shift"),
     path("dienste/plaene/<int:pk>/woechentlich/", views.add_weekly, name="add_weekly"),
     path("dienste/<int:pk>/eintragen/", views.sign_up, name="sign_up"),
+    path("dienste/<int:pk>/absagen/", views.cancel_shift, name="cancel_shift"),
     path(
         "dienste/eintragungen/<int:pk>/ich-kann-nicht/", views.cannot_attend, name="cannot_attend"
     ),

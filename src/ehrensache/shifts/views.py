@@ -10,7 +10,7 @@ from ehrensache.core.permissions import can, require
 from ehrensache.organizations.models import Organization
 
 from . import queries, services
-from .forms import PlanForm, ShiftForm, WeeklyShiftForm
+from .forms import CancelShiftForm, PlanForm, ShiftForm, WeeklyShiftForm
 from .models import Shift, ShiftPlan, ShiftSignup
 
 
@@ -135,3 +135,23 @@ def add_weekly(request, pk):
             messages.success(request, _("%(n)d Dienste sind angelegt.") % {"n": len(created)})
             return redirect(plan)
     return _render_plan_with(request, plan, weekly_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel_shift(request, pk):
+    """Staff cancel a shift with a reason; everyone signed up is told (essential mail)."""
+    shift = get_object_or_404(Shift.objects.select_related("plan__organization"), pk=pk)
+    require(request.user, "shifts.manage_plan", shift.plan)
+    form = CancelShiftForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with domain_errors(form) as outcome:
+            services.cancel_shift(shift, actor=request.user, **form.cleaned_data)
+        if outcome.ok:
+            messages.success(
+                request, _("Der Dienst ist abgesagt; alle Eingetragenen sind informiert.")
+            )
+            return redirect(shift.plan)
+    context = {"shift": shift, "form": form, "signup_count": shift.signups.count()}
+    status = 422 if request.method == "POST" else 200
+    return render(request, "shifts/cancel_shift.html", context, status=status)
