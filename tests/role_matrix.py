@@ -479,6 +479,18 @@ def build_world() -> World:
         created_at=now,
     )
     o.follow_up = FollowUp.objects.create(interest=o.interest, agency=o.agency, due_on=today)
+    # Nobody coordinates this organization of the region: the agency holds its interests.
+    o.orphan_organization = OrganizationFactory(
+        name="Ohne Koordination e.V. (Matrix)", postal_code="35037", responsible_agency=o.agency
+    )
+    o.routed_interest = Interest.objects.create(
+        opportunity=OpportunityFactory(organization=o.orphan_organization, title="Gartenhilfe"),
+        volunteer=volunteer,
+        routed_to=Interest.Route.AGENCY,
+        routed_agency=o.agency,
+        status_changed_at=now,
+        created_at=now,
+    )
     o.profile = ProfileFactory(user=users["volunteer2"], findable=True, findable_since=now)
 
     # Engagements.

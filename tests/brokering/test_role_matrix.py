@@ -58,6 +58,9 @@ MATRIX = {
         get=None, post=expect(404, agency_staff=OK), kwargs=lambda w: {"pk": w.conversation.pk}
     ),
     "brokering:referrals": Page(get=expect(403, agency_staff=200, other_agency_staff=200)),
+    "brokering:routed": Page(
+        get=expect(403, agency_staff=200, other_agency_staff=200, network_staff=200)
+    ),
     "brokering:follow_ups": Page(get=expect(403, agency_staff=200, other_agency_staff=200)),
     "brokering:follow_up": Page(
         get=expect(404, agency_staff=200),

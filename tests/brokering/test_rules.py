@@ -14,7 +14,7 @@ from ehrensache.brokering.models import (
     Invitation,
     VolunteerProfile,
 )
-from tests.factories import UserFactory
+from tests.factories import OpportunityFactory, OrganizationFactory, UserFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
 
@@ -61,7 +61,26 @@ def records(agency, agency_staff, opportunity, volunteer):
     invitation = Invitation.objects.create(
         opportunity=opportunity, volunteer=volunteer, invited_by=agency_staff, created_at=now
     )
+    orphan = OpportunityFactory(organization=OrganizationFactory(postal_code="35037"))
+    routed = {"volunteer": volunteer, "status_changed_at": now, "created_at": now}
+    held = Interest.objects.create(
+        opportunity=orphan, routed_to="agency", routed_agency=agency, **routed
+    )
+    handed_over = Interest.objects.create(
+        opportunity=OpportunityFactory(organization=orphan.organization),
+        routed_to="coordinators",
+        routed_agency=agency,
+        **routed,
+    )
+    at_network = Interest.objects.create(
+        opportunity=OpportunityFactory(organization=orphan.organization),
+        routed_to="network",
+        **routed,
+    )
     return {
+        "held": held,
+        "handed_over": handed_over,
+        "at_network": at_network,
         "organization": opportunity.organization,
         "invitation": invitation,
         "profile": VolunteerProfile.objects.create(user=volunteer),
@@ -85,6 +104,18 @@ MATRIX = {
     ("brokering.change_interest_status", "guest_interest"): {"coordinator", "agency_staff"},
     ("brokering.withdraw_interest", "guest_interest"): {"agency_staff"},
     ("brokering.manage_interest", "guest_interest"): {"coordinator"},
+    ("brokering.view_interest", "held"): {"volunteer", "agency_staff"},
+    ("brokering.manage_interest", "held"): {"agency_staff"},
+    ("brokering.change_interest_status", "held"): {"volunteer", "agency_staff"},
+    ("brokering.view_interest", "handed_over"): {"volunteer", "agency_staff"},
+    ("brokering.manage_interest", "handed_over"): set(),
+    ("brokering.view_interest", "at_network"): {"volunteer", "network_staff"},
+    ("brokering.manage_interest", "at_network"): {"network_staff"},
+    ("brokering.view_routed_interests", None): {
+        "agency_staff",
+        "other_agency_staff",
+        "network_staff",
+    },
     ("brokering.express_interest", "opportunity"): set(ROLES) - {"coordinator"},
     ("brokering.view_inbox", None): {"coordinator", "other_coordinator"},
     ("brokering.view_organization_inbox", "organization"): {"coordinator"},

@@ -40,6 +40,14 @@ MATRIX = {
         post=expect(403, coordinator=OK),
         kwargs=lambda w: {"slug": w.organization.slug},
     ),
+    "organizations:without_coordinator": Page(
+        get=expect(403, agency_staff=200, other_agency_staff=200, network_staff=200)
+    ),
+    "organizations:invite_coordinator": Page(
+        get=expect(403, agency_staff=200, network_staff=200),
+        post=expect(403, agency_staff=OK, network_staff=OK),
+        kwargs=lambda w: {"slug": w.orphan_organization.slug},
+    ),
     "organizations:review": Page(
         get=expect(403, agency_staff=200, network_staff=200),
         post=expect(403, agency_staff=OK, network_staff=OK),

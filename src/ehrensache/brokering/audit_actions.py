@@ -13,6 +13,7 @@ ACTIONS = {
     "brokering.interest.expressed": _("Interesse bekundet"),
     "brokering.interest.referred": _("Von der Anlaufstelle vermittelt"),
     "brokering.interest.status_changed": _("Status der Anfrage geändert"),
+    "brokering.interest.routed": _("Anfrage weitergeleitet"),
     "brokering.invitation.sent": _("Zu einem Angebot eingeladen"),
     "brokering.conversation.recorded": _("Beratungsgespräch festgehalten"),
     "brokering.conversation.changed": _("Beratungsgespräch geändert"),
@@ -21,6 +22,7 @@ ACTIONS = {
 
 FIELDS = {
     "status": (_("Status"), Interest.Status),
+    "routed_to": (_("Liegt bei"), Interest.Route),
     "findable": _("Auffindbar"),
     "outcome": (_("Ergebnis"), Conversation.Outcome),
     "answer": (_("Antwort"), FollowUp.Answer),

@@ -63,6 +63,7 @@ def load(*, out=print):
             services.change_interest_status(
                 interest, status=Interest.Status.IN_CONTACT, actor=coordinator
             )
+    interests += _routed_interests(volunteer, coordinated)
     referrals = 0
     agency_id = (
         staff.agency_memberships.values_list("agency_id", flat=True).first() if staff else None
@@ -86,3 +87,28 @@ def load(*, out=print):
             services.refer_to_opportunity(conversation, opportunity=target, actor=staff)
         referrals = conversation.referrals.count()
     out(f"Vermittlung: {interests} Interessen, {referrals} Vermittlung(en)")
+
+
+def _routed_interests(volunteer, coordinated) -> int:
+    """Interests in organizations nobody coordinates: one without a contact address (it goes
+    to the Freiwilligenagentur Marburg-Biedenkopf), one with (it goes there, with a claim
+    link). The volunteer's "Meine Anfragen" says where each one is."""
+    count = 0
+    uncoordinated = Opportunity.objects.filter(
+        status=Opportunity.Status.PUBLISHED,
+        organization__status=Organization.Status.CONFIRMED,
+        organization__is_demo=True,
+    ).exclude(organization_id__in=coordinated)
+    for has_contact in (False, True):
+        found = (
+            uncoordinated.exclude(organization__email="")
+            if has_contact
+            else uncoordinated.filter(organization__email="")
+        )
+        opportunity = found.order_by("organization__postal_code", "pk").first()
+        if opportunity is not None:
+            services.express_interest(
+                opportunity, volunteer=volunteer, message="Ich kann samstags helfen. (Demo)"
+            )
+            count += 1
+    return count

@@ -1,15 +1,24 @@
 """Brokering registers with apps below it. Imported by ``BrokeringConfig.ready``.
 
+When a coordinator joins an organization (``organizations.signals.coordinator_joined``), the
+interests held by its contact address, agency or network are handed over to them.
+
 Group messages (``mailings.audiences``): the people interested in an opportunity (with a
 status filter; referred guests without an account get no mail), written by the
 opportunity's coordinators (the inbox permission), sent as their organization."""
 
+from typing import Any
+
+from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.mailings.audiences import Audience, Recipient, Sender, register
 from ehrensache.opportunities.models import Opportunity
+from ehrensache.organizations.signals import coordinator_joined
 
 from .models import OPEN_STATUSES, Interest
+from .routing import hand_over_to_coordinators
 
 OPEN = "open"
 
@@ -49,3 +58,10 @@ register(
         filter_required=True,
     )
 )
+
+
+@receiver(coordinator_joined, dispatch_uid="brokering.hand_over_to_coordinators")
+def _hand_over(sender: Any, *, organization: Any, user: Any, **kwargs: Any) -> None:
+    """Interests held by the contact address, the agency or the network are the new
+    coordinator's now (the agency keeps read access)."""
+    hand_over_to_coordinators(organization, now=timezone.now())

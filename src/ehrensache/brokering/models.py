@@ -184,7 +184,19 @@ class Conversation(models.Model):
 
 
 class Interest(models.Model):
-    """A person's interest in an opportunity, or an agency's referral to it."""
+    """A person's interest in an opportunity, or an agency's referral to it.
+
+    ``routed_to`` records who has the message (``brokering.routing``): the organization's
+    coordinators, else its contact address (with a link to claim the organization), else the
+    responsible agency (``routed_agency``), else the network staff of the state; ``nobody``
+    only when none of them can be reached, and the person is told so."""
+
+    class Route(models.TextChoices):
+        COORDINATORS = "coordinators", _("Koordination der Einsatzstelle")
+        CONTACT = "contact", _("Kontaktadresse der Einsatzstelle")
+        AGENCY = "agency", _("Zuständige Anlaufstelle")
+        NETWORK = "network", _("Landesnetzwerk")
+        NOBODY = "nobody", _("Noch niemand erreichbar")
 
     class Status(models.TextChoices):
         NEW = "new", _("Neu")
@@ -229,6 +241,18 @@ class Interest(models.Model):
     referred_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    routed_to = models.CharField(
+        _("Liegt bei"), max_length=12, choices=Route.choices, default=Route.COORDINATORS
+    )
+    routed_agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="routed_interests",
+        verbose_name=_("Liegt bei Anlaufstelle"),
+    )
+    routed_at = models.DateTimeField(_("Weitergeleitet am"), null=True, blank=True)
     coordinator_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     volunteer_informed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField()
@@ -240,6 +264,7 @@ class Interest(models.Model):
         indexes = [
             models.Index(fields=["status", "created_at"], name="interest_status_created_idx"),
             models.Index(fields=["agency", "created_at"], name="interest_agency_idx"),
+            models.Index(fields=["routed_agency", "created_at"], name="interest_routed_agency_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -18,6 +18,7 @@ from .matching import Match, rank, score_match
 from .models import Conversation, FollowUp, Interest, InterestStatusChange, VolunteerProfile
 
 CANDIDATE_LIMIT = 300
+_AGENCY_HOLDS = (Interest.Route.AGENCY, Interest.Route.CONTACT)
 MAX_TRAVEL_KM = 100
 
 _INTEREST_RELATED = (
@@ -26,6 +27,7 @@ _INTEREST_RELATED = (
     "volunteer",
     "agency",
     "conversation",
+    "routed_agency",
 )
 
 
@@ -62,6 +64,16 @@ def agencies_staffed_by(user):
     return Agency.objects.filter(pk__in=roles_of(user).agency_ids).order_by("name")
 
 
+def _held_by_network(roles) -> Q:
+    if not roles.network_state_ids:
+        return Q(pk__in=[])
+    held = Q(routed_to=Interest.Route.NETWORK)
+    if None in roles.network_state_ids:
+        return held
+    states = [s for s in roles.network_state_ids if s]
+    return held & Q(opportunity__organization__district__state_id__in=states)
+
+
 def interests_visible_to(user):
     roles = roles_of(user)
     if not user.is_authenticated:
@@ -70,6 +82,25 @@ def interests_visible_to(user):
         Q(volunteer=user)
         | Q(opportunity__organization_id__in=roles.organization_ids)
         | Q(agency_id__in=roles.agency_ids)
+        | Q(routed_agency_id__in=roles.agency_ids)
+        | _held_by_network(roles)
+    )
+
+
+def interests_routed_to(user, *, held_only=False):
+    """Interests routed to the person's agencies (or, with no agency responsible, to their
+    network): those they hold while nobody coordinates the organization first, then the
+    ones a coordinator took over (read only), newest first."""
+    roles = roles_of(user)
+    held = Q(routed_agency_id__in=roles.agency_ids, routed_to__in=_AGENCY_HOLDS) | (
+        _held_by_network(roles)
+    )
+    condition = held if held_only else held | Q(routed_agency_id__in=roles.agency_ids)
+    return (
+        _interests()
+        .filter(condition)
+        .annotate(held=Case(When(held, then=0), default=1))
+        .order_by("held", "-created_at", "-pk")
     )
 
 

@@ -6,11 +6,19 @@ One readable matrix; every predicate reads ``roles_of(user)`` (cached per reques
 permission                  who
 ==========================  ========================================================
 view_interest               the person who asked; coordinators of the opportunity's
-                            organization; staff of the agency that referred it
+                            organization; staff of the agency that referred it; staff
+                            of the agency it was routed to (also after a coordinator
+                            took over); network staff of the state while it is routed
+                            to the network
 change_interest_status      withdraw: the person, or the referring agency's staff for
                             a guest without an account; move along (in contact,
                             meeting, started, declined): the organization's coordinators
-manage_interest             the organization's coordinators (move it along)
+manage_interest             the organization's coordinators (move it along); while
+                            nobody coordinates the organization: staff of the agency
+                            the interest was routed to (agency or contact address) and
+                            network staff of the state for one routed to the network
+view_routed_interests       anyone who works for an agency or a network (the list of
+                            interests routed to them)
 withdraw_interest           the person; the referring agency for a guest
 express_interest            everybody but the opportunity's coordinators (anonymous
                             people are asked to sign in first)
@@ -44,6 +52,7 @@ from ehrensache.accounts.rules import (
     is_agency_staff,
     is_authenticated,
     is_coordinator,
+    is_network_staff,
     staffs_agency,
 )
 
@@ -88,9 +97,47 @@ def speaks_for_guest(user, interest) -> bool:
     )
 
 
+@rules.predicate
+def was_routed_to_agency(user, interest) -> bool:
+    """The interest was routed to the person's agency (it keeps read access)."""
+    return (
+        interest is not None
+        and interest.routed_agency_id is not None
+        and interest.routed_agency_id in roles_of(user).agency_ids
+    )
+
+
+@rules.predicate
+def held_by_agency(user, interest) -> bool:
+    """The person's agency holds the interest now: nobody coordinates the organization."""
+    from .models import Interest
+
+    held = {Interest.Route.AGENCY, Interest.Route.CONTACT}
+    return was_routed_to_agency(user, interest) and interest.routed_to in held
+
+
+@rules.predicate
+def held_by_network(user, interest) -> bool:
+    """Routed to the network staff of the organization's state (no agency responsible)."""
+    if interest is None or interest.routed_to != "network":
+        return False
+    states = roles_of(user).network_state_ids
+    if not states:
+        return False
+    organization = interest.opportunity.organization
+    state_id = organization.district.state_id if organization.district_id else None
+    return None in states or state_id in states
+
+
 may_withdraw_interest = asked_for_interest | speaks_for_guest
-may_manage_interest = coordinates_interest
-may_view_interest = asked_for_interest | coordinates_interest | referred_interest
+may_manage_interest = coordinates_interest | held_by_agency | held_by_network
+may_view_interest = (
+    asked_for_interest
+    | coordinates_interest
+    | referred_interest
+    | was_routed_to_agency
+    | held_by_network
+)
 
 # --- Invitations and profiles -----------------------------------------------------------------
 
@@ -124,6 +171,7 @@ rules.add_perm("brokering.manage_interest", may_manage_interest)
 rules.add_perm("brokering.withdraw_interest", may_withdraw_interest)
 rules.add_perm("brokering.express_interest", ~coordinates_organization)
 rules.add_perm("brokering.view_inbox", is_coordinator)
+rules.add_perm("brokering.view_routed_interests", is_agency_staff | is_network_staff)
 rules.add_perm("brokering.view_organization_inbox", coordinates_organization)
 rules.add_perm("brokering.invite_volunteer", coordinates_organization)
 rules.add_perm("brokering.view_invitation", was_invited | coordinates_invitation)

@@ -18,7 +18,6 @@ from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import queue_mail
 from ehrensache.core.permissions import can, require
-from ehrensache.notifications.services import notify_all
 from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import Organization
 from ehrensache.regions.models import PostalCode
@@ -31,6 +30,7 @@ from .models import (
     Invitation,
     VolunteerProfile,
 )
+from .routing import coordinators_of, escalate_to_agency, route_interest, staff_of
 from .rules import asked_for_interest, referred_interest
 
 REMIND_COORDINATOR_AFTER = timedelta(days=7)
@@ -50,6 +50,7 @@ TRANSITIONS = {
 }
 COORDINATOR_STATUSES = {S.IN_CONTACT, S.MEETING_AGREED, S.STARTED, S.DECLINED}
 PERSON_STATUSES = {S.WITHDRAWN}
+HELD_BY_AGENCY = {Interest.Route.AGENCY, Interest.Route.CONTACT}
 
 
 def _mail(prefix, context, **kwargs):
@@ -223,31 +224,8 @@ def express_interest(opportunity, *, volunteer, message="", now=None) -> tuple[I
                 interest, S.NEW, action="brokering.interest.expressed", actor=volunteer, now=now
             )
             created = True
-        _mail_new_interest(interest)
+        route_interest(interest, now=now)
     return interest, created
-
-
-def _coordinators(organization_id: int) -> list:
-    from ehrensache.accounts.models import User
-
-    return list(
-        User.objects.filter(
-            organization_memberships__organization_id=organization_id, is_active=True
-        ).order_by("email")
-    )
-
-
-def _mail_new_interest(interest):
-    notify_all(
-        _coordinators(interest.opportunity.organization_id),
-        "brokering.new_interest",
-        "brokering/mail/interest_new",
-        {
-            "interest": interest,
-            "opportunity": interest.opportunity,
-            "site_url": settings.SITE_URL,
-        },
-    )
 
 
 def allowed_statuses(interest, user) -> list[str]:
@@ -308,7 +286,7 @@ def _mail_status_change(interest, *, actor):
             language=interest.volunteer.preferred_language,
         )
     if asked_for_interest(actor, interest) or referred_interest(actor, interest):
-        recipients = _coordinator_emails(interest.opportunity.organization_id)
+        recipients = _holder_emails(interest)
         if recipients:
             _mail("interest_status_coordinator", context, to=recipients)
     if interest.agency_id and interest.referred_by_id and interest.referred_by_id != actor.pk:
@@ -322,7 +300,9 @@ def remind_unanswered_interests(*, now=None) -> int:
         status=S.NEW,
         status_changed_at__lte=now - REMIND_COORDINATOR_AFTER,
         coordinator_reminded_at__isnull=True,
-    ).select_related("opportunity", "volunteer", "agency", "conversation")
+    ).select_related(
+        "opportunity__organization", "volunteer", "agency", "conversation", "routed_agency"
+    )
     count = 0
     for interest in due:
         with transaction.atomic():
@@ -331,15 +311,36 @@ def remind_unanswered_interests(*, now=None) -> int:
             ).update(coordinator_reminded_at=now)
             if not updated:
                 continue
-            recipients = _coordinator_emails(interest.opportunity.organization_id)
-            if recipients:
-                _mail(
-                    "interest_reminder",
-                    {"interest": interest, "opportunity": interest.opportunity},
-                    to=recipients,
-                )
+            _remind_holder(interest, now=now)
             count += 1
     return count
+
+
+def _holder_emails(interest) -> list[str]:
+    """The coordinators, else the staff of the agency that holds the interest."""
+    recipients = _coordinator_emails(interest.opportunity.organization_id)
+    if not recipients and interest.routed_agency_id and interest.routed_to in HELD_BY_AGENCY:
+        recipients = [u.email for u in staff_of(interest.routed_agency)]
+    return recipients
+
+
+def _remind_holder(interest, *, now):
+    """Whoever has the interest is reminded; an interest still waiting at the contact address
+    of an organization nobody coordinates goes to the agency instead."""
+    organization_id = interest.opportunity.organization_id
+    if (
+        interest.routed_to == Interest.Route.CONTACT
+        and not coordinators_of(organization_id)
+        and escalate_to_agency(interest, now=now)
+    ):
+        return
+    recipients = _holder_emails(interest)
+    if recipients:
+        _mail(
+            "interest_reminder",
+            {"interest": interest, "opportunity": interest.opportunity},
+            to=recipients,
+        )
 
 
 def similar_opportunities(opportunity, *, volunteer=None, limit=SIMILAR_LIMIT):
@@ -567,7 +568,7 @@ def refer_to_opportunity(conversation, *, opportunity, actor, message="", now=No
             Conversation.objects.filter(pk=conversation.pk).update(
                 outcome=Conversation.Outcome.REFERRED
             )
-        _mail_new_interest(interest)
+        route_interest(interest, now=now)
     return interest
 
 

@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("beratung/gespraeche/<int:pk>/vermitteln/", views.refer, name="refer"),
     path("beratung/vermittlungen/", views.referrals, name="referrals"),
+    path("beratung/anfragen-ohne-koordination/", views.routed, name="routed"),
     path("beratung/nachfragen/", views.follow_ups, name="follow_ups"),
     path("beratung/nachfragen/<int:pk>/", views.follow_up_answer, name="follow_up"),
 ]

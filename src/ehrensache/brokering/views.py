@@ -29,6 +29,7 @@ from .forms import (
     SuggestForm,
 )
 from .models import Interest, VolunteerProfile
+from .routing import where_is
 
 PAGE_SIZE = 25
 
@@ -88,7 +89,7 @@ def express_interest(request, opportunity_pk):
             )
         if outcome.ok:
             if created:
-                messages.success(request, _("Danke! Die Einsatzstelle hat Ihre Nachricht."))
+                messages.success(request, _("Danke!") + " " + where_is(interest))
             else:
                 messages.info(request, _("Sie haben hier schon Interesse bekundet."))
             return redirect("brokering:interest", pk=interest.pk)
@@ -135,13 +136,26 @@ def interest_detail(request, pk):
         if outcome.ok:
             messages.success(request, _("Der Status ist geändert."))
             return redirect("brokering:interest", pk=interest.pk)
+    manages = can(request.user, "brokering.manage_interest", interest)
     context = {
         "interest": interest,
         "history": queries.history_of(interest),
         "form": form if statuses else None,
-        "is_coordinator": can(request.user, "brokering.manage_interest", interest),
+        "is_coordinator": manages,
+        "where_is": where_is(interest),
+        "back": _back_link(request.user, interest),
     }
     return render(request, "brokering/interest_detail.html", context)
+
+
+def _back_link(user, interest) -> tuple[str, str]:
+    if interest.volunteer_id == user.pk:
+        return reverse("brokering:my_interests"), _("Zurück zu meinen Anfragen")
+    if can(user, "brokering.view_organization_inbox", interest.opportunity.organization):
+        return reverse("brokering:inbox"), _("Zurück zum Eingang")
+    if interest.agency_id and can(user, "brokering.view_counselling"):
+        return reverse("brokering:referrals"), _("Zurück zu den Vermittlungen")
+    return reverse("brokering:routed"), _("Zurück zu den Anfragen ohne Koordination")
 
 
 # --- Coordinators -------------------------------------------------------------------------
@@ -196,6 +210,15 @@ def invite(request, opportunity_pk, profile_pk):
 
 
 # --- Agencies -----------------------------------------------------------------------------
+
+
+@login_required
+def routed(request):
+    """Agency (or network) staff: interests routed to them because nobody coordinates the
+    organization; the ones they still hold first."""
+    require(request.user, "brokering.view_routed_interests")
+    page = _page(request, queries.interests_routed_to(request.user))
+    return render(request, "brokering/routed.html", {"page_obj": page})
 
 
 def _agency(request) -> Agency:

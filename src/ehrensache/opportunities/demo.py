@@ -308,6 +308,25 @@ DEMO_OPPORTUNITIES = [
         offers=("offers_training", "offers_insurance"),
         minimum_age=18,
     ),
+    D(
+        org="Stadtteilgarten Richtsberg",
+        title="Gemeinschaftsbeete gießen und pflegen",
+        field="umwelt",
+        code="35039",
+        summary="Im Sommer einmal pro Woche die Gemeinschaftsbeete gießen und Unkraut jäten.",
+        description=(
+            "Unser Stadtteilgarten lebt davon, dass viele ein bisschen mithelfen. Sie gießen, "
+            "jäten und ernten mit Nachbarinnen und Nachbarn."
+        ),
+        tasks="Gießen\nUnkraut jäten\nErnte verteilen",
+        target_group="Nachbarschaft",
+        hours_per_week=Decimal("1"),
+        days=("on_saturday",),
+        times=("in_morning",),
+        suitable_for_young=True,
+        suitable_for_seniors=True,
+        offers=("offers_induction",),
+    ),
 ]
 
 

@@ -10,4 +10,6 @@ ACTIONS = {
     "organizations.invitation.sent": _("Kollegin oder Kollege eingeladen"),
     "organizations.invitation.revoked": _("Einladung zurückgezogen"),
     "organizations.membership.joined": _("Einladung angenommen, Koordination beigetreten"),
+    "organizations.organization.claimed": _("Einsatzstelle über die Kontaktadresse übernommen"),
+    "organizations.coordinator.invited": _("Koordination von der Anlaufstelle eingeladen"),
 }

@@ -72,7 +72,18 @@ DEMO_ORGANIZATIONS = [
         ["rettung"],
         "Brandschutz, technische Hilfe und Jugendfeuerwehr im Stadtteil Bieber.",
     ),
+    (
+        "Stadtteilgarten Richtsberg",
+        Organization.Kind.INITIATIVE,
+        "35039",
+        ["umwelt", "integration"],
+        "Gemeinschaftsbeete, Kompost und Erntefeste für Nachbarinnen und Nachbarn am Richtsberg.",
+    ),
 ]
+# Only the first demo organization has a coordinator (the demo account): interests in the
+# others go to their contact address (with a link to claim the organization) or, for the one
+# without a contact address, to the responsible agency (brokering.routing).
+WITHOUT_CONTACT_ADDRESS = {"Stadtteilgarten Richtsberg"}
 
 
 def load(*, out=print):
@@ -98,7 +109,9 @@ def load(*, out=print):
                 "latitude": point.latitude,
                 "longitude": point.longitude,
                 "fields_of_activity": fields,
-                "email": f"kontakt@{slugify(name)}.invalid",
+                "email": ""
+                if name in WITHOUT_CONTACT_ADDRESS
+                else f"kontakt@{slugify(name)}.invalid",
                 "contact_name": "Koordination (Demo)",
                 "status": Organization.Status.CONFIRMED,
                 "responsible_agency": agency,

@@ -62,6 +62,17 @@ class InvitationForm(forms.Form):
     )
 
 
+class CoordinatorInvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-Mail-Adresse der künftigen Koordination"),
+        help_text=_(
+            "Die Person bekommt einen Link, meldet sich an (oder legt ein Konto an) und "
+            "nimmt die Einladung an."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+
 class RejectForm(forms.Form):
     reason = forms.CharField(
         label=_("Begründung"),

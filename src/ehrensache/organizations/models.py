@@ -138,12 +138,31 @@ class OrganizationMembership(models.Model):
 class OrganizationInvitation(models.Model):
     """A coordinator invites a colleague by e-mail; the link carries a secret token.
 
+    ``kind``: a colleague invited by a coordinator; a coordinator invited by agency staff of
+    the region (``agency``); or a claim link mailed to the organization's contact address
+    with an interest while nobody coordinates it. The last two make the person who accepts
+    an administrator of the organization, and only while it has no coordinator (claim).
+
     Only the token's hash is stored (``core.tokens``). The invitation is accepted by a signed-in person (any
     e-mail address: people use private and work addresses) and then cannot be used again.
     """
 
+    class Kind(models.TextChoices):
+        COLLEAGUE = "colleague", _("Kollegin oder Kollege")
+        BY_AGENCY = "by_agency", _("Koordination, eingeladen von der Anlaufstelle")
+        CLAIM = "claim", _("Einsatzstelle übernehmen (Kontaktadresse)")
+
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.COLLEAGUE)
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Eingeladen im Namen von"),
     )
     email = models.EmailField(_("E-Mail-Adresse"))
     token_hash = models.CharField(max_length=TOKEN_HASH_LENGTH, unique=True, editable=False)

@@ -12,6 +12,9 @@ organizations.review_organization      staff of the responsible agency or of an 
                                        serving its district; network staff of its state
                                        (or nationwide)
 organizations.view_review_list         agency staff and network staff
+organizations.assign_coordinator       as review_organization: invite a coordinator
+organizations.view_uncoordinated       agency staff and network staff (the list of
+                                       organizations of their region nobody coordinates)
 =====================================  ====================================================
 
 Every predicate reads ``roles_of(user)`` (cached per request); superusers get nothing extra.
@@ -77,3 +80,5 @@ rules.add_perm("organizations.change_organization", coordinates_organization)
 rules.add_perm("organizations.manage_team", coordinates_organization)
 rules.add_perm("organizations.review_organization", reviews_organization)
 rules.add_perm("organizations.view_review_list", is_agency_staff | is_network_staff)
+rules.add_perm("organizations.assign_coordinator", reviews_organization)
+rules.add_perm("organizations.view_uncoordinated", is_agency_staff | is_network_staff)

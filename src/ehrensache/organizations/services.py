@@ -31,10 +31,10 @@ from ehrensache.regions.queries import locate
 
 from .models import Organization, OrganizationInvitation, OrganizationMembership
 from .queries import reviewer_agency_of
-from .signals import organization_renamed
+from .signals import coordinator_joined, organization_renamed
 
 INVITATION_VALID_DAYS = 14
-RESERVED_SLUGS = {"registrieren", "zu-pruefen", "einladung"}
+RESERVED_SLUGS = {"registrieren", "zu-pruefen", "einladung", "ohne-koordination"}
 PROFILE_FIELDS = [
     "name",
     "kind",
@@ -303,44 +303,165 @@ def invite_colleague(organization: Organization, *, actor, email: str) -> Organi
 
 def find_invitation(raw_token: str) -> OrganizationInvitation:
     invitation = find_by_token(
-        OrganizationInvitation.objects.select_related("organization", "invited_by"), raw_token
+        OrganizationInvitation.objects.select_related("organization", "invited_by", "agency"),
+        raw_token,
     )
     if invitation is None or not invitation.is_open:
         raise NotFound(
             _("Diese Einladung ist nicht (mehr) gültig. Bitten Sie um eine neue Einladung.")
         )
+    if invitation.kind == OrganizationInvitation.Kind.CLAIM and has_coordinator(
+        invitation.organization_id
+    ):
+        raise NotFound(
+            _(
+                "Diese Einsatzstelle hat inzwischen eine Koordination. Bitten Sie diese, "
+                "Sie einzuladen."
+            )
+        )
     return invitation
+
+
+def has_coordinator(organization_id: int) -> bool:
+    """Whether an active person coordinates the organization."""
+    return OrganizationMembership.objects.filter(
+        organization_id=organization_id, user__is_active=True
+    ).exists()
 
 
 @transaction.atomic
 def accept_invitation(raw_token: str, *, user) -> OrganizationMembership:
+    """Accept a colleague's or the agency's invitation, or claim the organization.
+
+    A claim or an agency's invitation makes the person an administrator; accepting a claim
+    closes the organization's other open claim links (single use, nobody else after)."""
     invitation = find_invitation(raw_token)
+    organization = lock_row(Organization, invitation.organization_id)
     invitation = lock_row(OrganizationInvitation, invitation.pk)
-    if not invitation.is_open:
+    if not invitation.is_open or (
+        invitation.kind == OrganizationInvitation.Kind.CLAIM and has_coordinator(organization.pk)
+    ):
         raise NotFound(_("Diese Einladung ist nicht (mehr) gültig."))
+    role = (
+        OrganizationMembership.Role.COORDINATOR
+        if invitation.kind == OrganizationInvitation.Kind.COLLEAGUE
+        else OrganizationMembership.Role.ADMIN
+    )
     try:
         with transaction.atomic():
             membership, _created = OrganizationMembership.objects.get_or_create(
-                user=user,
-                organization_id=invitation.organization_id,
-                defaults={"role": OrganizationMembership.Role.COORDINATOR},
+                user=user, organization=organization, defaults={"role": role}
             )
     except IntegrityError:
-        membership = OrganizationMembership.objects.get(
-            user=user, organization_id=invitation.organization_id
-        )
-    invitation.accepted_at = timezone.now()
+        membership = OrganizationMembership.objects.get(user=user, organization=organization)
+    now = timezone.now()
+    invitation.accepted_at = now
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    if invitation.kind == OrganizationInvitation.Kind.CLAIM:
+        organization.invitations.filter(
+            kind=OrganizationInvitation.Kind.CLAIM,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+        ).update(revoked_at=now)
     forget_roles(user)
     log_action(
         membership,
-        "organizations.membership.joined",
+        "organizations.organization.claimed"
+        if invitation.kind == OrganizationInvitation.Kind.CLAIM
+        else "organizations.membership.joined",
         actor=user,
         person=user,
-        object_repr=invitation.organization.name,
+        object_repr=organization.name,
+        agency_id=invitation.agency_id,
     )
+    coordinator_joined.send(sender=Organization, organization=organization, user=user)
     return membership
+
+
+# --- Nobody coordinates: the contact address may claim, the agency invites ----------------------
+
+
+def create_claim_link(organization: Organization, *, now=None) -> str:
+    """A new single-use claim link for the organization's contact address (with an interest
+    mailed there while nobody coordinates it); returns the path to put into that mail. Only
+    the token's hash is stored. No audit entry: the interest's routing records it."""
+    raw, token_hash = new_token()
+    OrganizationInvitation.objects.create(
+        organization=organization,
+        kind=OrganizationInvitation.Kind.CLAIM,
+        email=organization.email,
+        token_hash=token_hash,
+        invited_by=None,
+        expires_at=(now or timezone.now()) + timedelta(days=INVITATION_VALID_DAYS),
+    )
+    return reverse("organizations:invitation", kwargs={"token": raw})
+
+
+@transaction.atomic
+def invite_coordinator(
+    organization: Organization, *, actor, email: str
+) -> OrganizationInvitation | None:
+    """Agency staff of the region invite a coordinator by e-mail (the person accepts).
+
+    The answer is the same whether or not the address has an account: a mail goes to the
+    address either way, nothing tells the staff member who is behind it. An address that
+    already has an open invitation of this organization gets no second mail (``None``)."""
+    require(
+        actor,
+        "organizations.assign_coordinator",
+        organization,
+        message=_("Koordination einladen dürfen nur Anlaufstellen der Region."),
+    )
+    email = (email or "").strip().lower()
+    if organization.status != Organization.Status.CONFIRMED:
+        raise DomainError(
+            _(
+                "Bestätigen Sie die Einsatzstelle zuerst; dann können Sie eine Koordination einladen."
+            ),
+            code="not_confirmed",
+        )
+    open_invitation = organization.invitations.filter(
+        email__iexact=email,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).exclude(kind=OrganizationInvitation.Kind.CLAIM)
+    if open_invitation.exists():
+        return None
+    raw, token_hash = new_token()
+    agency = reviewer_agency_of(actor, organization)
+    invitation = OrganizationInvitation.objects.create(
+        organization=organization,
+        kind=OrganizationInvitation.Kind.BY_AGENCY,
+        agency=agency,
+        email=email,
+        token_hash=token_hash,
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=INVITATION_VALID_DAYS),
+    )
+    queue_mail(
+        "organizations/mail/coordinator_invitation",
+        {
+            "organization": organization,
+            "agency": agency,
+            "invited_by": actor,
+            "site_url": settings.SITE_URL,
+            "accept_path": reverse("organizations:invitation", kwargs={"token": raw}),
+            "valid_days": INVITATION_VALID_DAYS,
+        },
+        to=email,
+        language=actor.preferred_language,
+    )
+    log_action(
+        invitation,
+        "organizations.coordinator.invited",
+        actor=actor,
+        organization_id=organization.pk,
+        agency_id=agency.pk if agency else None,
+        object_repr=organization.name,
+    )
+    return invitation
 
 
 @transaction.atomic

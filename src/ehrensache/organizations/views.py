@@ -3,6 +3,7 @@ the confirmation by the responsible agency."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,9 +13,15 @@ from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.permissions import require
 
 from . import services
-from .forms import InvitationForm, OrganizationForm, RejectForm
+from .forms import CoordinatorInvitationForm, InvitationForm, OrganizationForm, RejectForm
+from .models import OrganizationInvitation
 from .pages import detail_sections
-from .queries import organization_by_slug, organization_visible_to, organizations_to_review
+from .queries import (
+    organization_by_slug,
+    organization_visible_to,
+    organizations_to_review,
+    organizations_without_coordinator,
+)
 
 
 @login_required
@@ -110,11 +117,15 @@ def invitation(request, token):
             services.accept_invitation(token, user=request.user)
         except NotFound as exc:
             return render(request, "organizations/invitation.html", {"error": str(exc)}, status=404)
-        messages.success(
-            request,
+        welcome = (
             _("Willkommen! Sie koordinieren jetzt %(name)s mit.")
-            % {"name": invitation.organization.name},
+            if invitation.kind == OrganizationInvitation.Kind.COLLEAGUE
+            else _(
+                "Willkommen! Sie koordinieren jetzt %(name)s. Die Anfragen an die Einsatzstelle "
+                "finden Sie in Ihrem Eingang."
+            )
         )
+        messages.success(request, welcome % {"name": invitation.organization.name})
         return redirect("opportunities:manage")
     return render(
         request,
@@ -161,4 +172,43 @@ def review(request, slug):
         request,
         "organizations/review.html",
         {"organization": organization, "reject_form": reject_form, "members": members},
+    )
+
+
+@login_required
+def without_coordinator(request):
+    """Agency staff: organizations of their region nobody coordinates (invite one)."""
+    require(request.user, "organizations.view_uncoordinated")
+    organizations = Paginator(organizations_without_coordinator(request.user), 25)
+    return render(
+        request,
+        "organizations/without_coordinator.html",
+        {"page_obj": organizations.get_page(request.GET.get("page"))},
+    )
+
+
+@login_required
+def invite_coordinator(request, slug):
+    """Agency staff invite a coordinator for an organization of their region."""
+    organization = organization_by_slug(slug)
+    require(request.user, "organizations.assign_coordinator", organization)
+    form = CoordinatorInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with domain_errors(form) as outcome:
+            services.invite_coordinator(
+                organization, actor=request.user, email=form.cleaned_data["email"]
+            )
+        if outcome.ok:
+            # The same answer whatever is behind the address (account or not, invited before).
+            messages.success(
+                request,
+                _("Die Einladung an %(email)s ist verschickt.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("organizations:without_coordinator")
+    members = organization.memberships.filter(user__is_active=True).count()
+    return render(
+        request,
+        "organizations/invite_coordinator.html",
+        {"organization": organization, "form": form, "has_members": members > 0},
     )

@@ -11,3 +11,12 @@ def interest_of(opportunity, user):
     from ehrensache.brokering.models import Interest
 
     return Interest.objects.filter(opportunity=opportunity, volunteer=user).first()
+
+
+@register.filter
+def where_is(interest):
+    """Who has the person's message (``brokering.routing.where_is``), no query of its own
+    when the list selected ``opportunity__organization`` and ``routed_agency``."""
+    from ehrensache.brokering.routing import where_is as wording
+
+    return wording(interest)
