@@ -355,3 +355,10 @@ def test_agency_list_query_count(
     client.get("/beratung/anfragen-ohne-koordination/")
     with django_assert_num_queries(7):
         assert client.get("/beratung/anfragen-ohne-koordination/").status_code == 200
+
+
+def test_api_tells_where_the_message_is(client, held, volunteer):
+    client.force_login(volunteer)
+    body = client.get(f"/api/v1/brokering/interests/{held.pk}").json()
+    assert body["routed_to"] == "agency"
+    assert "weil die Einsatzstelle noch niemanden benannt hat" in body["where_is"]

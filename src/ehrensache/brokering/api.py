@@ -52,6 +52,16 @@ class InterestOut(Schema):
     decline_reason: str
     created_at: datetime
     referred_by_agency: str | None = None
+    routed_to: str = Field(
+        ..., description="coordinators, contact, agency, network or nobody: who has the message"
+    )
+    where_is: str = Field(..., description="Who has the message, in words for the person")
+
+    @staticmethod
+    def resolve_where_is(obj):
+        from .routing import where_is
+
+        return where_is(obj)
 
     @staticmethod
     def resolve_status_label(obj):
