@@ -393,6 +393,7 @@ def build_world() -> World:
     from ehrensache.guide import services as guide_services
     from ehrensache.guide.content import ensure_reference_data
     from ehrensache.guide.models import Episode, Statement, TeamMember
+    from ehrensache.messaging import services as messaging_services
     from ehrensache.organizations.models import OrganizationInvitation
     from tests.factories import (
         AgencyFactory,
@@ -491,6 +492,9 @@ def build_world() -> World:
         status_changed_at=now,
         created_at=now,
     )
+    # The conversation about the interest (messaging): the coordinator wrote once.
+    o.thread = messaging_services.open_thread(o.interest)
+    messaging_services.post_message(o.thread, author=coordinator, text="Willkommen (Matrix)")
     o.profile = ProfileFactory(user=users["volunteer2"], findable=True, findable_since=now)
 
     # Engagements.

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ehrensache.regions",
     "ehrensache.accounts",
     "ehrensache.notifications",
+    "ehrensache.messaging",
     "ehrensache.agencies",
     "ehrensache.organizations",
     "ehrensache.opportunities",
@@ -338,4 +339,14 @@ EHRENSACHE: dict[str, Any] = {
     # "bounce+{token}@example.org": a bounce to it marks the delivery (mailings.bounces).
     # Empty: group messages use DEFAULT_FROM_EMAIL as envelope sender.
     "BOUNCE_ADDRESS": os.environ.get("EHRENSACHE_BOUNCE_ADDRESS", ""),
+    # Replies to conversation mails (messaging): the Reply-To address, with "{token}" where
+    # the signed reply token goes (e.g. "antwort+{token}@ehrensache.example"; empty = mails
+    # go out without a reply address). The MTA pipes such mails to ``manage.py receive_mail``
+    # or a provider posts them to /nachrichten/eingang/ with INBOUND_SECRET (empty = off).
+    "INBOUND_ADDRESS": os.environ.get("EHRENSACHE_INBOUND_ADDRESS", ""),
+    "INBOUND_SECRET": os.environ.get("EHRENSACHE_INBOUND_SECRET", ""),
+    "INBOUND_MAX_BYTES": int(os.environ.get("EHRENSACHE_INBOUND_MAX_BYTES", str(2 * 1024 * 1024))),
+    "INBOUND_TOKEN_MAX_AGE_DAYS": int(
+        os.environ.get("EHRENSACHE_INBOUND_TOKEN_MAX_AGE_DAYS", "180")
+    ),
 }

@@ -279,3 +279,20 @@ def populate(person: User, *, marker: str, staff: User) -> None:
     draft = Response.objects.create(check_round=draft_round, group="ehrenamt", user=person)
     statement = Statement.objects.filter(dimension__questionnaire=questionnaire).first()
     Answer.objects.create(response=draft, statement=statement, value=4)
+    # messaging: a conversation about the interest, a message each, a bounced mail
+    from ehrensache.messaging.models import Bounce, Thread
+    from ehrensache.messaging.models import Message as ThreadMessage
+    from ehrensache.messaging.models import Participant as ThreadParticipant
+
+    thread = Thread.objects.create(
+        subject_type="brokering.interest",
+        subject_id=interest.pk,
+        title=f"Unterhaltung {marker}",
+        last_message_at=now,
+    )
+    ThreadParticipant.objects.create(thread=thread, user=person, unread=1)
+    ThreadMessage.objects.create(
+        thread=thread, author=person, text=f"Frage {marker}", created_at=now
+    )
+    ThreadMessage.objects.create(thread=thread, author=staff, text="Antwort", created_at=now)
+    Bounce.objects.create(recipient=person.email, status="5.1.1", user=person, thread=thread)

@@ -3,18 +3,28 @@
 When a coordinator joins an organization (``organizations.signals.coordinator_joined``), the
 interests held by its contact address, agency or network are handed over to them.
 
+Conversations (``messaging.registry``): an interest's conversation between the person, the
+organization's coordinators and the agency that referred it or holds it (or the network),
+starting with the interest's message.
+
 Group messages (``mailings.audiences``): the people interested in an opportunity (with a
 status filter; referred guests without an account get no mail), written by the
 opportunity's coordinators (the inbox permission), sent as their organization."""
 
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.dispatch import receiver
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.accounts.models import NetworkMembership
+from ehrensache.agencies.models import AgencyMembership
 from ehrensache.mailings.audiences import Audience, Recipient, Sender, register
+from ehrensache.messaging.registry import InitialMessage, SubjectKind, register_subject
 from ehrensache.opportunities.models import Opportunity
+from ehrensache.organizations.models import OrganizationMembership
 from ehrensache.organizations.signals import coordinator_joined
 
 from .models import OPEN_STATUSES, Interest
@@ -65,3 +75,64 @@ def _hand_over(sender: Any, *, organization: Any, user: Any, **kwargs: Any) -> N
     """Interests held by the contact address, the agency or the network are the new
     coordinator's now (the agency keeps read access)."""
     hand_over_to_coordinators(organization, now=timezone.now())
+
+
+# --- Conversations (messaging) ----------------------------------------------------------
+
+
+def interest_participants(interest: Interest) -> list[int]:
+    """The person, the organization's coordinators, the staff of the agency that referred
+    it or it was routed to, and the state's network staff while it is routed to them."""
+    ids = set(
+        OrganizationMembership.objects.filter(
+            organization_id=interest.opportunity.organization_id
+        ).values_list("user_id", flat=True)
+    )
+    agencies = {pk for pk in (interest.agency_id, interest.routed_agency_id) if pk}
+    if agencies:
+        ids |= set(
+            AgencyMembership.objects.filter(agency_id__in=agencies).values_list(
+                "user_id", flat=True
+            )
+        )
+    if interest.routed_to == Interest.Route.NETWORK:
+        organization = interest.opportunity.organization
+        state_id = organization.district.state_id if organization.district_id else None
+        ids |= set(
+            NetworkMembership.objects.filter(
+                Q(state__isnull=True) | Q(state_id=state_id)
+            ).values_list("user_id", flat=True)
+        )
+    if interest.volunteer_id:
+        ids.add(interest.volunteer_id)
+    return sorted(ids)
+
+
+def interest_initial_message(interest: Interest) -> InitialMessage | None:
+    if not interest.message:
+        return None
+    return InitialMessage(
+        author_id=interest.volunteer_id,
+        text=interest.message,
+        created_at=interest.created_at,
+        author=interest.volunteer,
+    )
+
+
+def interests() -> QuerySet:
+    return Interest.objects.select_related(
+        "opportunity__organization__district", "volunteer", "conversation"
+    )
+
+
+register_subject(
+    SubjectKind(
+        label="brokering.interest",
+        permission="brokering.message_interest",
+        participants=interest_participants,
+        url=lambda interest: reverse("brokering:interest", kwargs={"pk": interest.pk}),
+        title=lambda interest: f"{interest.opportunity.title} – {interest.person_name}",
+        initial_message=interest_initial_message,
+        queryset=interests,
+    )
+)

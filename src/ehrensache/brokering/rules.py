@@ -19,6 +19,7 @@ manage_interest             the organization's coordinators (move it along); whi
                             network staff of the state for one routed to the network
 view_routed_interests       anyone who works for an agency or a network (the list of
                             interests routed to them)
+message_interest            whoever sees the interest: read and write its conversation
 withdraw_interest           the person; the referring agency for a guest
 express_interest            everybody but the opportunity's coordinators (anonymous
                             people are asked to sign in first)
@@ -168,6 +169,7 @@ may_work_for_agency = staffs_agency
 rules.add_perm("brokering.view_interest", may_view_interest)
 rules.add_perm("brokering.change_interest_status", may_withdraw_interest | may_manage_interest)
 rules.add_perm("brokering.manage_interest", may_manage_interest)
+rules.add_perm("brokering.message_interest", may_view_interest)
 rules.add_perm("brokering.withdraw_interest", may_withdraw_interest)
 rules.add_perm("brokering.express_interest", ~coordinates_organization)
 rules.add_perm("brokering.view_inbox", is_coordinator)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.template.exceptions import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -63,3 +64,11 @@ def queue_mail(
         ],
     }
     transaction.on_commit(lambda: send_email.enqueue(**payload))
+
+
+# A delivery status notification (bounce) came back to the platform's inbound address
+# (``messaging.inbound``). Keyword arguments: ``recipient``, ``status`` (e.g. "5.1.1"),
+# ``action`` ("failed", "delayed"), ``original_message_id`` and ``original_headers`` (the
+# returned mail's headers as an ``email.message.Message``, or None). Apps that send mail
+# (group messages) connect to it to mark their delivery as bounced.
+mail_bounced = Signal()

@@ -15,6 +15,8 @@ class NavItem:
     # The namespace that marks the entry current, or "namespace:url_name" for one page.
     marker: str
     position: int = 100
+    # Dotted path of a function ``(request) -> int`` shown as a count (e.g. unread messages).
+    badge: str | None = None
 
 
 def navigation_items() -> list[NavItem]:

@@ -6,9 +6,11 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.agencies.models import AgencyMembership
 from ehrensache.mailings.audiences import Audience, Recipient, Sender
 from ehrensache.mailings.audiences import register as register_audience
-from ehrensache.organizations.models import Organization
+from ehrensache.messaging.registry import SubjectKind, register_subject
+from ehrensache.organizations.models import Organization, OrganizationMembership
 from ehrensache.organizations.people import volunteer_source
 
 from .models import Engagement
@@ -73,5 +75,41 @@ register_audience(
         placeholders=("aufgabe", "datum"),
         filter_label=_("Engagementangebot"),
         filter_choices=_engagement_opportunities,
+    )
+)
+
+
+# --- Conversations (messaging): volunteer, coordinators, referring agency -------------
+
+
+def engagement_participants(engagement: Engagement) -> list[int]:
+    """The volunteer, the organization's coordinators and, when an agency referred the
+    person, that agency's staff."""
+    ids = set(
+        OrganizationMembership.objects.filter(
+            organization_id=engagement.organization_id
+        ).values_list("user_id", flat=True)
+    )
+    agency_id = engagement.interest.agency_id if engagement.interest_id else None
+    if agency_id:
+        ids |= set(
+            AgencyMembership.objects.filter(agency_id=agency_id).values_list("user_id", flat=True)
+        )
+    ids.add(engagement.volunteer_id)
+    return sorted(ids)
+
+
+def engagements() -> QuerySet:
+    return Engagement.objects.select_related("organization", "volunteer", "interest")
+
+
+register_subject(
+    SubjectKind(
+        label="engagements.engagement",
+        permission="engagements.message_engagement",
+        participants=engagement_participants,
+        url=lambda engagement: engagement.get_absolute_url(),
+        title=lambda engagement: f"{engagement.role} – {engagement.volunteer}",
+        queryset=engagements,
     )
 )

@@ -4,6 +4,8 @@
 permission                               who
 =======================================  ================================================
 engagements.view_engagement              the volunteer; coordinators of its organization
+engagements.message_engagement           whoever sees it, and staff of the agency that
+                                         referred the person: its conversation
 engagements.manage_engagement            coordinators of the engagement's organization
                                          (end it, onboarding, § 72a, allowances,
                                          programme records, confirm hours)
@@ -49,6 +51,19 @@ def is_engagement_volunteer(user, engagement) -> bool:
 
 
 can_view_engagement = is_engagement_volunteer | coordinates_engagement
+
+
+@rules.predicate
+def referred_engagement(user, engagement) -> bool:
+    """The person works for the agency that referred the volunteer to this engagement."""
+    return (
+        engagement is not None
+        and engagement.interest_id is not None
+        and engagement.interest.agency_id is not None
+        and engagement.interest.agency_id in roles_of(user).agency_ids
+    )
+
+
 can_log_hours = is_engagement_volunteer | coordinates_engagement
 
 
@@ -73,6 +88,7 @@ def may_start_from_interest(user, interest) -> bool:
 
 rules.add_perm("engagements.view_engagement", can_view_engagement)
 rules.add_perm("engagements.manage_engagement", coordinates_engagement)
+rules.add_perm("engagements.message_engagement", can_view_engagement | referred_engagement)
 rules.add_perm("engagements.log_hours", can_log_hours)
 rules.add_perm("engagements.view_hoursentry", sees_engagement_of)
 rules.add_perm("engagements.view_onboardingcheck", sees_engagement_of)

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from ehrensache.core.navigation import NavItem
+
+
+class MessagingConfig(AppConfig):
+    name = "ehrensache.messaging"
+    verbose_name = _("Nachrichten")
+    api_prefix = "/messaging"
+    demo_after = ("accounts", "brokering", "engagements")
+    navigation = [
+        NavItem(
+            "messaging:inbox",
+            _("Nachrichten"),
+            "messaging",
+            position=55,
+            badge="ehrensache.messaging.queries.unread_count",
+        )
+    ]
