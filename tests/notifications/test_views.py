@@ -34,7 +34,14 @@ def test_coordinator_sees_new_interests_without_off(client, coordinator):
 
 def test_post_saves_and_redirects(client, volunteer):
     client.force_login(volunteer)
-    response = client.post(URL, {"shifts__reminder": "digest", "courses__reminder": "off"})
+    response = client.post(
+        URL,
+        {
+            "shifts__reminder": "digest",
+            "courses__reminder": "off",
+            "messaging__new_message": "mail",
+        },
+    )
     assert response.status_code == 302
     stored = dict(Preference.objects.filter(user=volunteer).values_list("kind", "delivery"))
     assert stored == {"shifts.reminder": "digest", "courses.reminder": "off"}
@@ -47,7 +54,10 @@ def test_post_saves_and_redirects(client, volunteer):
 @pytest.mark.parametrize("value", ["", "never", "\x00", "x" * 5000])
 def test_odd_input_keeps_the_form_with_an_error(client, volunteer, value):
     client.force_login(volunteer)
-    response = client.post(URL, {"shifts__reminder": value, "courses__reminder": "mail"})
+    response = client.post(
+        URL,
+        {"shifts__reminder": value, "courses__reminder": "mail", "messaging__new_message": "mail"},
+    )
     assert response.status_code == 200
     assert "Bitte prüfen Sie die markierten Angaben." in response.content.decode()
     assert not Preference.objects.exists()
