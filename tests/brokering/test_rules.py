@@ -97,10 +97,12 @@ def records(agency, agency_staff, opportunity, volunteer):
 # (permission, object) -> the roles that hold it; everyone else is refused.
 MATRIX = {
     ("brokering.view_interest", "interest"): {"volunteer", "coordinator", "agency_staff"},
+    ("brokering.message_interest", "interest"): {"volunteer", "coordinator", "agency_staff"},
     ("brokering.change_interest_status", "interest"): {"volunteer", "coordinator"},
     ("brokering.withdraw_interest", "interest"): {"volunteer"},
     ("brokering.manage_interest", "interest"): {"coordinator"},
     ("brokering.view_interest", "guest_interest"): {"coordinator", "agency_staff"},
+    ("brokering.message_interest", "guest_interest"): {"coordinator", "agency_staff"},
     ("brokering.change_interest_status", "guest_interest"): {"coordinator", "agency_staff"},
     ("brokering.withdraw_interest", "guest_interest"): {"agency_staff"},
     ("brokering.manage_interest", "guest_interest"): {"coordinator"},

@@ -53,6 +53,7 @@ def test_navigation_keeps_its_order_and_every_entry_resolves():
         "agencies:list",
         "courses:catalogue",
         "guide:index",
+        "messaging:inbox",
     ]
     for item in items:
         reverse(item.url_name)

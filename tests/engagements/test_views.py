@@ -455,7 +455,7 @@ def test_detail_query_count_is_flat(client, coordinator, engagement, n, django_a
     )
     client.force_login(coordinator)
 
-    with django_assert_num_queries(16):  # + the Verlauf section
+    with django_assert_num_queries(17):  # + the Verlauf section, + the conversation
         client.get(reverse("engagements:detail", args=[engagement.pk]))
 
 

@@ -6,7 +6,17 @@ coordinator and the referring agency's staff take part; everybody else gets 404.
 
 import pytest
 
-from tests.role_matrix import OK, SIGNED_IN, Page, cells, check_cell, expect, problems
+from tests.role_matrix import (
+    OK,
+    SIGNED_IN,
+    Op,
+    Page,
+    api_expect,
+    cells,
+    check_cell,
+    expect,
+    problems,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -29,6 +39,16 @@ MATRIX = {
     # shared secret does (403 without it; 404 when no secret is configured, see
     # tests/messaging/test_inbound.py).
     "messaging:inbound": Page(get=None, post=expect(403, anonymous=403)),
+    "GET /messaging/threads": Op(api_expect(200)),
+    "GET /messaging/threads/{thread_id}/messages": Op(
+        api_expect(404, volunteer=200, coordinator=200, agency_staff=200),
+        kwargs=lambda w: {"thread_id": w.thread.pk},
+    ),
+    "POST /messaging/threads/{thread_id}/messages": Op(
+        api_expect(404, volunteer=201, coordinator=201, agency_staff=201),
+        kwargs=lambda w: {"thread_id": w.thread.pk},
+        data={"text": "Hallo aus der Matrix"},
+    ),
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage, Message
@@ -143,12 +144,14 @@ def _message_id(mail: EmailMessage, raw: bytes) -> str:
     return value[:255] if value else "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
-def read_token_from(mail: Message, recipient: str = "") -> Any:
+def read_token_from(
+    mail: Message, recipient: str = "", *, headers: tuple[str, ...] = HEADERS_WITH_RECIPIENTS
+) -> Any:
     pattern = address_pattern()
     if pattern is None:
         raise Rejected("no_token")
     candidates = [recipient] if recipient else []
-    for header in HEADERS_WITH_RECIPIENTS:
+    for header in headers:
         candidates.extend(address for _name, address in getaddresses(mail.get_all(header, [])))
     for address in candidates:
         match = pattern.fullmatch(address.strip())
@@ -220,17 +223,37 @@ def body_text(mail: EmailMessage) -> str:
     return content.replace("\x00", "").replace("\r\n", "\n")
 
 
+SEPARATOR = re.compile(
+    r"^\s*(-{3,}\s*(Ursprüngliche Nachricht|Original Message|Weitergeleitete Nachricht)"
+    r"\s*-{3,}|_{20,})\s*$",
+    flags=re.IGNORECASE | re.MULTILINE,
+)
+
+
 def strip_quotes(text: str) -> str:
     """The new part of a reply: quoted text, "Am … schrieb …" headers and signatures gone."""
     try:
         replies = EmailReplyParser(languages=["de", "en"]).read(text=text).replies
     except Exception:  # the parser is heuristic; keep the text rather than lose it
         log.warning("reply parser failed", exc_info=True)
-        return text.strip()
-    if not replies:
-        return text.strip()
-    first = replies[0]
-    return (first.body or first.content or "").strip()
+        replies = None
+    if replies:
+        first = replies[0]
+        # A first part with a reply header is already the quoted mail: nothing new.
+        text = "" if first.headers else (first.body or first.content or "")
+    return _cut_quotes(text)
+
+
+def _cut_quotes(text: str) -> str:
+    """What the parser may leave: an Outlook separator line and what follows, trailing
+    "> " lines."""
+    separator = SEPARATOR.search(text)
+    if separator:
+        text = text[: separator.start()]
+    lines = text.rstrip().splitlines()
+    while lines and (lines[-1].startswith(">") or not lines[-1].strip()):
+        lines.pop()
+    return "\n".join(lines).strip()
 
 
 def reply_text(mail: EmailMessage) -> str:
@@ -289,7 +312,8 @@ def record_bounce(mail: Message) -> Bounce:
     token = None
     if original is not None:
         try:
-            token = read_token_from(original)
+            # our mail as it left: the token is in its Reply-To
+            token = read_token_from(original, headers=("Reply-To",))
         except Rejected:
             token = None
     recipient = status.get("Final-Recipient") or status.get("Original-Recipient") or ""

@@ -17,6 +17,7 @@ EX_DATAERR = 65
 
 class Command(BaseCommand):
     help = "Receive one mail (RFC 822 on stdin) for the conversations: a reply or a bounce."
+    stealth_options = ("stdin",)  # tests pass the mail as a stream
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--recipient", default="", help="the envelope recipient (optional)")
