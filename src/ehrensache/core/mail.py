@@ -69,6 +69,8 @@ def queue_mail(
 # A delivery status notification (bounce) came back to the platform's inbound address
 # (``messaging.inbound``). Keyword arguments: ``recipient``, ``status`` (e.g. "5.1.1"),
 # ``action`` ("failed", "delayed"), ``original_message_id`` and ``original_headers`` (the
-# returned mail's headers as an ``email.message.Message``, or None). Apps that send mail
+# returned mail's headers as an ``email.message.Message``, or None) and
+# ``envelope_recipient`` (the address the MTA delivered the bounce to, e.g. a VERP address;
+# "" if unknown). Apps that send mail
 # (group messages) connect to it to mark their delivery as bounced.
 mail_bounced = Signal()

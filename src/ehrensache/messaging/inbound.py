@@ -90,7 +90,7 @@ def receive(raw: bytes, *, recipient: str = "") -> InboundResult:
 def _receive(raw: bytes, recipient: str) -> InboundResult:
     mail = _parse(raw)
     if is_bounce(mail):
-        record_bounce(mail)
+        record_bounce(mail, envelope_recipient=recipient)
         return InboundResult("bounce")
     if is_automatic(mail):
         return InboundResult("ignored", code="automatic")
@@ -304,7 +304,7 @@ def _original_headers(mail: Message) -> Message | None:
     return None
 
 
-def record_bounce(mail: Message) -> Bounce:
+def record_bounce(mail: Message, *, envelope_recipient: str = "") -> Bounce:
     """Keep the DSN's facts; find thread and person through the reply token in the returned
     headers; tell other apps (``core.mail.mail_bounced``)."""
     status = _delivery_status(mail)
@@ -334,6 +334,7 @@ def record_bounce(mail: Message) -> Bounce:
         action=bounce.action,
         original_message_id=bounce.original_message_id,
         original_headers=original,
+        envelope_recipient=envelope_recipient,  # e.g. a VERP address (mailings)
     )
     return bounce
 

@@ -116,7 +116,7 @@ class Bounce(models.Model):
     posted as a message."""
 
     received_at = models.DateTimeField(_("Eingegangen"), auto_now_add=True)
-    recipient = models.CharField(_("Empfänger"), max_length=254, blank=True)
+    recipient = models.CharField(_("Empfängeradresse"), max_length=254, blank=True)
     action = models.CharField(_("Aktion"), max_length=32, blank=True)
     status = models.CharField(_("Status"), max_length=32, blank=True)
     diagnostic = models.CharField(_("Meldung"), max_length=500, blank=True)

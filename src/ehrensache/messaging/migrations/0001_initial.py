@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('received_at', models.DateTimeField(auto_now_add=True, verbose_name='Eingegangen')),
-                ('recipient', models.CharField(blank=True, max_length=254, verbose_name='Empfänger')),
+                ('recipient', models.CharField(blank=True, max_length=254, verbose_name='Empfängeradresse')),
                 ('action', models.CharField(blank=True, max_length=32, verbose_name='Aktion')),
                 ('status', models.CharField(blank=True, max_length=32, verbose_name='Status')),
                 ('diagnostic', models.CharField(blank=True, max_length=500, verbose_name='Meldung')),
