@@ -137,3 +137,31 @@ def test_export_lists_own_messages(interest, volunteer, coordinator):
 
     assert [m["text"] for m in data["messages"]] == [interest.message]
     assert data["conversations"][0]["unread"] == 1
+
+
+def test_agency_holding_a_routed_interest_takes_part(
+    opportunity, volunteer, agency, agency_staff, commit, mailoutbox
+):
+    """Nobody coordinates the organization: the interest went to the responsible agency,
+    whose staff answer in its conversation."""
+    from django.utils import timezone
+
+    from ehrensache.brokering.models import Interest
+
+    opportunity.organization.memberships.all().delete()
+    now = timezone.now()
+    routed = Interest.objects.create(
+        opportunity=opportunity,
+        volunteer=volunteer,
+        message="Ist noch ein Platz frei?",
+        routed_to=Interest.Route.AGENCY,
+        routed_agency=agency,
+        status_changed_at=now,
+        created_at=now,
+    )
+    thread = services.open_thread(routed)
+    with commit(execute=True):
+        services.post_message(thread, author=agency_staff, text="Wir kümmern uns darum.")
+
+    assert [m.to for m in mailoutbox] == [[volunteer.email]]
+    assert services.thread_for_user(volunteer, thread.pk) == thread
