@@ -362,3 +362,14 @@ def test_api_tells_where_the_message_is(client, held, volunteer):
     body = client.get(f"/api/v1/brokering/interests/{held.pk}").json()
     assert body["routed_to"] == "agency"
     assert "weil die Einsatzstelle noch niemanden benannt hat" in body["where_is"]
+
+
+def test_a_coordinator_added_in_the_admin_takes_over_too(held, agency_staff):
+    from tests.factories import OrganizationMembershipFactory
+
+    person = OrganizationMembershipFactory(organization=held.opportunity.organization).user
+    held.refresh_from_db()
+    assert held.routed_to == Interest.Route.COORDINATORS
+    assert "Koordination von" in where_is(held)
+    assert person.has_perm("brokering.manage_interest", held)
+    assert not agency_staff.has_perm("brokering.manage_interest", held)

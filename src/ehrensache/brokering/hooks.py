@@ -1,7 +1,8 @@
 """Brokering registers with apps below it. Imported by ``BrokeringConfig.ready``.
 
-When a coordinator joins an organization (``organizations.signals.coordinator_joined``), the
-interests held by its contact address, agency or network are handed over to them.
+When a coordinator joins an organization (an ``OrganizationMembership`` is created: an
+invitation, a claim, the admin), the interests held by its contact address, agency or
+network are handed over to them.
 
 Conversations (``messaging.registry``): an interest's conversation between the person, the
 organization's coordinators and the agency that referred it or holds it (or the network),
@@ -14,6 +15,7 @@ opportunity's coordinators (the inbox permission), sent as their organization.""
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +27,6 @@ from ehrensache.mailings.audiences import Audience, Recipient, Sender, register
 from ehrensache.messaging.registry import InitialMessage, SubjectKind, register_subject
 from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import OrganizationMembership
-from ehrensache.organizations.signals import coordinator_joined
 
 from .models import OPEN_STATUSES, Interest
 from .routing import hand_over_to_coordinators
@@ -70,11 +71,14 @@ register(
 )
 
 
-@receiver(coordinator_joined, dispatch_uid="brokering.hand_over_to_coordinators")
-def _hand_over(sender: Any, *, organization: Any, user: Any, **kwargs: Any) -> None:
+@receiver(post_save, sender=OrganizationMembership, dispatch_uid="brokering.hand_over")
+def _hand_over(
+    sender: Any, *, instance: Any, created: bool, raw: bool = False, **kwargs: Any
+) -> None:
     """Interests held by the contact address, the agency or the network are the new
-    coordinator's now (the agency keeps read access)."""
-    hand_over_to_coordinators(organization, now=timezone.now())
+    coordinator's now (the agency keeps read access); same transaction as the membership."""
+    if created and not raw and instance.user.is_active:
+        hand_over_to_coordinators(instance.organization, now=timezone.now())
 
 
 # --- Conversations (messaging) ----------------------------------------------------------

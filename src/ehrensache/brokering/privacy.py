@@ -26,7 +26,7 @@ def export(user) -> dict:
     profile = VolunteerProfile.objects.filter(user=user).first()
     interests = (
         Interest.objects.filter(Q(volunteer=user) | Q(conversation__volunteer=user))
-        .select_related("opportunity__organization", "agency", "follow_up")
+        .select_related("opportunity__organization", "agency", "routed_agency", "follow_up")
         .prefetch_related("history")
         .order_by("created_at", "pk")
     )
@@ -99,6 +99,8 @@ def _interest(i: Interest) -> dict:
         "status_changed_at": i.status_changed_at,
         "decline_reason": i.decline_reason,
         "referred_by_agency": i.agency.name if i.agency_id else None,
+        **choice(i, "routed_to"),
+        "routed_to_agency": i.routed_agency.name if i.routed_agency_id else None,
         "created_at": i.created_at,
         "history": [
             {**choice(h, "status"), "reason": h.reason, "changed_at": h.changed_at}

@@ -15,7 +15,7 @@ In this order (``route_interest``, inside the service's transaction):
    contact details and the operator's address.
 
 ``Interest.routed_to`` / ``routed_agency`` record the answer; ``where_is(interest)`` words it
-for the person. When a coordinator joins (``organizations.signals.coordinator_joined``), the
+for the person. When a coordinator joins (an ``OrganizationMembership`` is saved), the
 organization's open interests move to the coordinators; the agency keeps read access.
 """
 

@@ -31,7 +31,7 @@ from ehrensache.regions.queries import locate
 
 from .models import Organization, OrganizationInvitation, OrganizationMembership
 from .queries import reviewer_agency_of
-from .signals import coordinator_joined, organization_renamed
+from .signals import organization_renamed
 
 INVITATION_VALID_DAYS = 14
 RESERVED_SLUGS = {"registrieren", "zu-pruefen", "einladung", "ohne-koordination"}
@@ -375,7 +375,6 @@ def accept_invitation(raw_token: str, *, user) -> OrganizationMembership:
         object_repr=organization.name,
         agency_id=invitation.agency_id,
     )
-    coordinator_joined.send(sender=Organization, organization=organization, user=user)
     return membership
 
 
