@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ehrensache.accounts.models import NetworkMembership
 from ehrensache.agencies.models import AgencyMembership
-from ehrensache.mailings.audiences import Audience, Recipient, Sender, register
+from ehrensache.mailings.audiences import Audience, Recipient, Sender, person_fields, register
 from ehrensache.messaging.registry import InitialMessage, SubjectKind, register_subject
 from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import OrganizationMembership
@@ -42,6 +42,7 @@ def interest_recipients(opportunity: Opportunity, choice: str) -> list[Recipient
     interests = (
         Interest.objects.filter(opportunity=opportunity, volunteer__isnull=False)
         .select_related("volunteer")
+        .only("pk", *person_fields("volunteer"))
         .order_by("created_at", "pk")
     )
     if choice == OPEN:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ehrensache.agencies.models import Agency
 from ehrensache.agencies.signals import agency_renamed
-from ehrensache.mailings.audiences import Audience, Recipient, Sender, register
+from ehrensache.mailings.audiences import Audience, Recipient, Sender, person_fields, register
 from ehrensache.organizations.models import Organization
 from ehrensache.organizations.signals import organization_renamed
 
@@ -47,6 +47,7 @@ def _registrations(statuses: tuple) -> Any:
         registrations = (
             course.registrations.filter(status__in=statuses)
             .select_related("person")
+            .only("pk", "course_id", *person_fields("person"))
             .order_by("created_at", "pk")
         )
         when = course.starts_at and formats.date_format(

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.agencies.models import AgencyMembership
-from ehrensache.mailings.audiences import Audience, Recipient, Sender
+from ehrensache.mailings.audiences import Audience, Recipient, Sender, person_fields
 from ehrensache.mailings.audiences import register as register_audience
 from ehrensache.messaging.registry import SubjectKind, register_subject
 from ehrensache.organizations.models import Organization, OrganizationMembership
@@ -37,7 +37,8 @@ def current_volunteer_ids(organization: Organization, *, today: date) -> QuerySe
 def _engagement_recipients(organization: Organization, choice: str) -> list[Recipient]:
     engagements = (
         Engagement.objects.filter(organization=organization, status=Engagement.Status.ACTIVE)
-        .select_related("volunteer", "opportunity")
+        .select_related("volunteer")
+        .only("pk", "role", "start", *person_fields("volunteer"))
         .order_by("start", "pk")
     )
     if choice:

@@ -97,6 +97,8 @@ class Delivery(models.Model):
     )
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=200, blank=True)
+    # Which worker run took it (``services._claim``): a row is sent by one run only.
+    claim = models.CharField(max_length=16, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = _("Zustellung")

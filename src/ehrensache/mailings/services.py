@@ -10,6 +10,7 @@ update before it is sent, so a second run or a second worker never sends it agai
 from __future__ import annotations
 
 import logging
+import secrets
 import smtplib
 from dataclasses import dataclass
 from typing import Any
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 
 MAX_SUBJECT = 200
 MAX_BODY = 10000
-BATCH = 200
+BATCH = 100
 
 
 class NoRecipients(DomainError):
@@ -155,14 +156,15 @@ def send_mailing(
     """Store the mailing and its deliveries, enqueue the sending; ``(mailing, created)``.
 
     A second submit with the same ``idempotency_key`` returns the first mailing."""
-    sender, recipients = group(audience, obj, choice=choice, actor=actor)
-    subject, body = check_text(subject, body, allowed=allowed_placeholders(audience))
+    require(actor, audience.permission, audience.permission_object(obj))
     key = (idempotency_key or "").strip()[:64]
     if len(key) < 16:
         raise InvalidInput(_("Bitte öffnen Sie die Vorschau erneut und senden Sie dann."))
     existing = Mailing.objects.filter(idempotency_key=key, author=actor).first()
     if existing is not None:
         return existing, False
+    sender, recipients = group(audience, obj, choice=choice, actor=actor)
+    subject, body = check_text(subject, body, allowed=allowed_placeholders(audience))
     if not recipients:
         raise NoRecipients(
             _("Zu dieser Gruppe gehört niemand, der E-Mails bekommt. Es wurde nichts gesendet.")
@@ -225,7 +227,7 @@ def _store(
             )
             for r in recipients
         ],
-        batch_size=1000,
+        batch_size=2000,
     )
     log_action(
         mailing,
@@ -265,25 +267,35 @@ def deliver(mailing_id: int, *, batch_size: int = BATCH) -> dict[str, int]:
     return counts
 
 
-def _deliver_batch(mailing: Mailing, connection: Any, counts: dict, batch_size: int) -> bool:
-    batch = list(
+def _claim(mailing: Mailing, batch_size: int) -> list[Delivery]:
+    """Take up to ``batch_size`` queued deliveries for this run (2 queries, any backend):
+    they are marked SENDING with a claim only this run knows, then read back by that claim,
+    so two workers never get the same row."""
+    claim = secrets.token_hex(8)
+    ids = list(
         mailing.deliveries.filter(status=Delivery.Status.QUEUED)
-        .select_related("person")
-        .order_by("pk")[:batch_size]
+        .order_by("pk")
+        .values_list("pk", flat=True)[:batch_size]
     )
-    sent = []
-    for delivery in batch:
-        claimed = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.QUEUED).update(
-            status=Delivery.Status.SENDING
-        )
-        if not claimed:
-            continue  # another worker has it
+    if not ids:
+        return []
+    Delivery.objects.filter(pk__in=ids, status=Delivery.Status.QUEUED).update(
+        status=Delivery.Status.SENDING, claim=claim
+    )
+    return list(Delivery.objects.filter(claim=claim).select_related("person").order_by("pk"))
+
+
+def _deliver_batch(mailing: Mailing, connection: Any, counts: dict, batch_size: int) -> bool:
+    batch = _claim(mailing, batch_size)
+    sent: list[int] = []
+    for index, delivery in enumerate(batch):
         try:
             group_message(mailing, delivery, connection=connection).send()
         except (smtplib.SMTPServerDisconnected, ConnectionError):
-            # The server is gone: put it back for the next run, stop this one.
-            Delivery.objects.filter(pk=delivery.pk).update(status=Delivery.Status.QUEUED)
+            # The server is gone: the unsent rest goes back to the queue for the next run.
             _mark_sent(sent, counts)
+            rest = [d.pk for d in batch[index:]]
+            Delivery.objects.filter(pk__in=rest).update(status=Delivery.Status.QUEUED, claim="")
             raise
         except (smtplib.SMTPException, ValueError, UnicodeError) as exc:
             Delivery.objects.filter(pk=delivery.pk).update(
@@ -340,6 +352,7 @@ def group_message(mailing: Mailing, delivery: Delivery, *, connection: Any = Non
             "List-Unsubscribe": f"<{url}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Auto-Submitted": "auto-generated",
+            "X-Ehrensache-Delivery": tokens.bounce_token(delivery.pk),
         },
     )
 
