@@ -86,3 +86,13 @@ def test_signal_of_the_inbound_endpoint(sent):
     assert not Delivery.objects.filter(status="bounced").exists()
     bounces.on_mail_bounced(None, action="failed", status="5.1.1", original_headers=original)
     assert Delivery.objects.filter(status="bounced").count() == 1
+
+
+def test_a_bounce_to_the_inbound_address_marks_the_delivery(sent):
+    """The messaging endpoint receives the DSN and sends ``core.mail.mail_bounced``."""
+    from ehrensache.messaging.inbound import receive
+
+    result = receive(_dsn(_headers(mail.outbox[5])))
+    assert result.status == "bounce"
+    bounced = Delivery.objects.get(status="bounced")
+    assert bounced.person.email == mail.outbox[5].to[0]

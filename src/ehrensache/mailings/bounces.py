@@ -8,7 +8,7 @@ Two ways to find it, both signed (``tokens.bounce_token``):
   bounces that reach the platform's ordinary inbound address.
 
 Entry points: ``core.mail.mail_bounced`` (the signal the inbound mail endpoint sends, when
-installed: ``hooks.py`` connects ``on_mail_bounced``), and ``manage.py record_bounce`` for an
+``hooks.py`` connects ``on_mail_bounced``), and ``manage.py record_bounce`` for an
 MTA pipe (RFC 822 on stdin, ``--recipient`` the envelope recipient).
 """
 
