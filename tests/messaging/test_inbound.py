@@ -273,3 +273,29 @@ def test_token_survives_lower_casing(thread_and_user=None):
 )
 def test_quotes_and_signatures_are_stripped(text, expected):
     assert inbound.strip_quotes(text) == expected
+
+
+def test_html_quotes_with_nested_blocks_are_left_out():
+    html = (
+        "<div>Danke,<br>bis Dienstag!</div>"
+        '<div class="gmail_quote"><div>Am Montag schrieb Ehrensache:</div>'
+        "<blockquote><div>Passt Dienstag?</div></blockquote><div>alt</div></div>"
+        "<script>x()</script>"
+    )
+    assert inbound.html_to_text(html) == "Danke,\nbis Dienstag!"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"From: <>\r\nTo: ???\r\n\r\nHallo",
+        b"From: a@b\r\nTo: antwort+1.1.1.abc@ehrensache.example\r\n\r\nHallo",
+        b"Content-Type: multipart/report; report-type*=utf-8''delivery-status\r\n\r\n",
+        b"Content-Type: text/plain; charset=x-unknown\r\nFrom: a@b\r\n\r\n\xff\xfe",
+        b"Content-Type: multipart/mixed; boundary=\r\n\r\n--\r\n",
+        b"From: =?utf-8?b?broken?= <a@b>\r\nTo: =?x?q?y?=\r\n\r\nx",
+    ],
+)
+def test_malformed_mails_are_refused_or_recorded_without_crashing(raw):
+    result = inbound.receive(raw)
+    assert result.status in {"rejected", "bounce"}

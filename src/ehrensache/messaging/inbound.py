@@ -177,7 +177,9 @@ class _HtmlText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         classes = dict(attrs).get("class") or ""
-        if tag in SKIP_HTML or "gmail_quote" in classes or "moz-cite-prefix" in classes:
+        if self.skipping and tag == "div":  # nested inside a skipped part: keep count
+            self.skipping += 1
+        elif tag in SKIP_HTML or "gmail_quote" in classes or "moz-cite-prefix" in classes:
             self.skipping += 1
         elif tag in BREAK_HTML and not self.skipping:
             self.parts.append("\n")
@@ -265,7 +267,7 @@ def reply_text(mail: EmailMessage) -> str:
 
 def is_bounce(mail: Message) -> bool:
     if mail.get_content_type() == "multipart/report":
-        return mail.get_param("report-type", "").lower() == "delivery-status"  # type: ignore[union-attr]
+        return str(mail.get_param("report-type", "")).lower() == "delivery-status"
     sender = parseaddr(str(mail.get("From", "")))[1].lower()
     return str(mail.get("Return-Path", "")).strip() == "<>" and sender.startswith(
         ("mailer-daemon@", "postmaster@")
