@@ -177,9 +177,9 @@ class _HtmlText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         classes = dict(attrs).get("class") or ""
-        if self.skipping and tag == "div":  # nested inside a skipped part: keep count
-            self.skipping += 1
-        elif tag in SKIP_HTML or "gmail_quote" in classes or "moz-cite-prefix" in classes:
+        quote = tag in SKIP_HTML or "gmail_quote" in classes or "moz-cite-prefix" in classes
+        nested = self.skipping and tag == "div"  # inside a skipped part: keep count
+        if quote or nested:
             self.skipping += 1
         elif tag in BREAK_HTML and not self.skipping:
             self.parts.append("\n")
