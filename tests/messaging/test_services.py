@@ -165,3 +165,21 @@ def test_agency_holding_a_routed_interest_takes_part(
 
     assert [m.to for m in mailoutbox] == [[volunteer.email]]
     assert services.thread_for_user(volunteer, thread.pk) == thread
+
+
+def test_old_bounces_are_pruned():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ehrensache.messaging.models import Bounce
+    from ehrensache.messaging.tasks import BOUNCE_KEEP_DAYS, prune_bounces
+
+    old = Bounce.objects.create(recipient="alt@example.org")
+    Bounce.objects.filter(pk=old.pk).update(
+        received_at=timezone.now() - timedelta(days=BOUNCE_KEEP_DAYS + 1)
+    )
+    Bounce.objects.create(recipient="neu@example.org")
+
+    assert prune_bounces.call() == 1
+    assert list(Bounce.objects.values_list("recipient", flat=True)) == ["neu@example.org"]

@@ -1,0 +1,3 @@
+from .tasks import prune_bounces
+
+JOBS = [prune_bounces]
