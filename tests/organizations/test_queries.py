@@ -54,3 +54,13 @@ def test_one_query_whatever_the_number(agency_staff, django_assert_num_queries, 
         rows = list(organizations_without_coordinator(agency_staff))
     assert len(rows) == count
     assert rows[0].open_invitations == 0
+
+
+def test_open_invitations_count_people_not_claim_links(agency_staff):
+    from ehrensache.organizations.services import create_claim_link, invite_coordinator
+
+    orphan = OrganizationFactory(postal_code="35037", email="kontakt@verein.example")
+    create_claim_link(orphan)
+    invite_coordinator(orphan, actor=agency_staff, email="neu@example.org")
+    [row] = organizations_without_coordinator(agency_staff)
+    assert row.open_invitations == 1

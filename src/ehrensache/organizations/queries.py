@@ -9,7 +9,7 @@ from ehrensache.agencies.models import Agency
 from ehrensache.core.errors import NotFound
 from ehrensache.core.permissions import can
 
-from .models import Organization, OrganizationMembership
+from .models import Organization, OrganizationInvitation, OrganizationMembership
 
 
 def organization_visible_to(user, slug: str) -> Organization | None:
@@ -81,7 +81,8 @@ def organizations_without_coordinator(user) -> QuerySet:
 
     Interests in their opportunities go to the contact address or the agency
     (``brokering.routing``); agency staff invite a coordinator (``invite_coordinator``). Each
-    row carries ``open_invitations``: invitations sent and not yet accepted or expired."""
+    row carries ``open_invitations``: invitations of people (by the agency or a colleague)
+    sent and not yet accepted or expired; the contact address's claim links are not counted."""
     now = timezone.now()
     has_coordinator = OrganizationMembership.objects.filter(
         organization=OuterRef("pk"), user__is_active=True
@@ -97,7 +98,8 @@ def organizations_without_coordinator(user) -> QuerySet:
                     invitations__accepted_at__isnull=True,
                     invitations__revoked_at__isnull=True,
                     invitations__expires_at__gt=now,
-                ),
+                )
+                & ~Q(invitations__kind=OrganizationInvitation.Kind.CLAIM),
             )
         )
         .select_related("district", "responsible_agency")

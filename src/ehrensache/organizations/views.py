@@ -99,7 +99,9 @@ def team(request, slug):
         "members": organization.memberships.select_related("user").order_by("user__email"),
         "invitations": organization.invitations.filter(
             accepted_at__isnull=True, revoked_at__isnull=True
-        ).select_related("invited_by"),
+        )
+        .exclude(kind=OrganizationInvitation.Kind.CLAIM)
+        .select_related("invited_by"),
     }
     return render(request, "organizations/team.html", context)
 
