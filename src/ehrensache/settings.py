@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ehrensache.accounts",
     "ehrensache.notifications",
     "ehrensache.messaging",
+    "ehrensache.workspaces",
     "ehrensache.agencies",
     "ehrensache.organizations",
     "ehrensache.opportunities",
@@ -126,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ehrensache.core.context_processors.site",
+                "ehrensache.workspaces.context_processors.workspaces",
             ],
             "builtins": ["django.templatetags.i18n"],
         },
@@ -176,7 +178,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 SITE_ID = 1
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "workspaces:index"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

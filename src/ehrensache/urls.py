@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("ehrensache.accounts.urls")),
     path("", include("ehrensache.notifications.urls")),
     path("", include("ehrensache.messaging.urls")),
+    path("", include("ehrensache.workspaces.urls")),
     path("", include("ehrensache.agencies.urls")),
     path("", include("ehrensache.organizations.urls")),
     path("", include("ehrensache.opportunities.urls")),

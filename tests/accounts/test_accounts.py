@@ -32,7 +32,8 @@ def test_signup_confirm_login_and_mein_konto(client, password):
 
     response = client.post("/konto/login/", {"login": "neu@example.org", "password": password})
     assert response.status_code == 302
-    assert response["Location"] == "/konto/"
+    assert response["Location"] == "/arbeitsplatz/"  # the workspace, for a volunteer their own
+    assert client.get("/arbeitsplatz/")["Location"] == "/arbeitsplatz/ehrenamt/"
     page = client.get("/konto/")
     assert page.status_code == 200
     assert "neu@example.org" in page.content.decode()

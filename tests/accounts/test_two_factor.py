@@ -99,7 +99,7 @@ def test_set_up_totp_then_sign_in_with_a_code(client, volunteer, password):
     assert client.get("/konto/")["Location"].startswith("/konto/login/")
     done = client.post("/konto/2fa/authenticate/", {"code": current_code(secret)})
 
-    assert done["Location"] == "/konto/"
+    assert done["Location"] == "/arbeitsplatz/"  # the workspace (LOGIN_REDIRECT_URL)
     assert client.get("/konto/").status_code == 200
 
 
@@ -121,7 +121,7 @@ def test_recovery_code_signs_in_once(client, volunteer, password):
     ).get_unused_codes()[0]
 
     sign_in(client, volunteer, password)
-    assert client.post("/konto/2fa/authenticate/", {"code": code})["Location"] == "/konto/"
+    assert client.post("/konto/2fa/authenticate/", {"code": code})["Location"] == "/arbeitsplatz/"
     client.post("/konto/logout/")
     sign_in(client, volunteer, password)
     again = client.post("/konto/2fa/authenticate/", {"code": code})
@@ -154,11 +154,11 @@ def test_everybody_is_offered_it_on_mein_konto(client, volunteer):
 
 def test_staff_see_a_notice_after_login_and_on_mein_konto(client, coordinator, password):
     response = sign_in(client, coordinator, password)
-    html = client.get(response["Location"]).content.decode()
+    html = client.get(response["Location"], follow=True).content.decode()  # the workspace
 
     assert "Bitte schützen Sie Ihr Konto mit der Zwei-Faktor-Anmeldung" in html
     assert f'<a href="{SETUP}">Zwei-Faktor-Anmeldung einrichten</a>' in html
-    assert 'id="two-factor-notice"' in html
+    assert 'id="two-factor-notice"' in client.get("/konto/").content.decode()
 
 
 def test_volunteers_get_no_notice_after_login(client, volunteer, password):
@@ -270,6 +270,6 @@ def test_demo_logins_work_without_second_factor(client):
     for email in ["koordination@demo.ehrensache.invalid", "admin@demo.ehrensache.invalid"]:
         client.logout()
         response = client.post("/konto/login/", {"login": email, "password": DEMO_PASSWORD})
-        assert response["Location"] == "/konto/", email
+        assert response["Location"] == "/arbeitsplatz/", email
         assert client.get("/konto/").status_code == 200
     assert client.get("/admin/").status_code == 200  # the admin, signed in last

@@ -124,7 +124,7 @@ def test_mein_verlauf_shows_what_staff_did_with_my_records_by_name(
 def test_mein_verlauf_query_count_does_not_grow(client, volunteer, rows, django_assert_num_queries):
     _entries_for(volunteer, rows, actor=UserFactory())
     client.force_login(volunteer)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get("/konto/verlauf/")
     assert response.status_code == 200
 
@@ -189,7 +189,7 @@ def test_object_history_query_count_does_not_grow(
     for _i in range(rows):
         log_action(interest, "brokering.interest.status_changed", actor=coordinator)
     client.force_login(coordinator)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(_url(interest))
     assert response.status_code == 200
 

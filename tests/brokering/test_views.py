@@ -293,7 +293,7 @@ def test_inbox_query_count_is_flat(client, coordinator, organization, n, django_
     _interests(n, organization)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("brokering:inbox"))
 
     assert response.content.decode().count('href="/anfragen/') == n
@@ -309,7 +309,7 @@ def test_my_interests_query_count_is_flat(
         )
     client.force_login(volunteer)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("brokering:my_interests"))
 
     assert response.content.decode().count('href="/anfragen/') == n
@@ -328,9 +328,9 @@ def test_referrals_and_follow_ups_query_count_is_flat(
         FollowUp.objects.create(interest=referral, agency=agency, due_on=date(2026, 4, 13))
     client.force_login(agency_staff)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         referrals = client.get(reverse("brokering:referrals"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         follow_ups = client.get(reverse("brokering:follow_ups"))
 
     assert referrals.content.decode().count('href="/anfragen/') == n
@@ -343,7 +343,7 @@ def test_for_you_query_count_is_flat(client, volunteer, organization, n, django_
     OpportunityFactory.create_batch(n, organization=organization)
     client.force_login(volunteer)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("brokering:for_you"))
 
     assert response.content.decode().count('class="kern-card"') == n

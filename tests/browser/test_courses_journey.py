@@ -107,7 +107,7 @@ def test_course_journey_from_creation_to_verified_certificate(page, axe, setting
     axe(page)
     page.get_by_role("button", name="Platz verbindlich annehmen").click()
     assert page.get_by_text("Platz bestätigt").first.is_visible()
-    page.goto(page.base_url + "/konto/")
+    page.goto(page.base_url + "/arbeitsplatz/")
     axe(page)
     assert page.get_by_role("heading", name="Meine Kurse").is_visible()
     page.get_by_role("link", name="Meine Kurse als Kalender-Abo").click()

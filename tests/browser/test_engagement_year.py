@@ -112,13 +112,13 @@ def test_a_year_of_engagement(open_as, checked, settings, regions, organization,
     # 2. The coordinator answers from the inbox and records the engagement that began a
     #    year ago, straight from the interest.
     klara = open_as(coordinator)
-    klara.goto(klara.base_url + "/konto/")
+    klara.goto(klara.base_url + "/arbeitsplatz/")
     checked(klara)
     click_and_wait(klara, klara.get_by_role("link", name="Anfragen und Vermittlungen"))
     checked(klara)
     click_and_wait(klara, klara.get_by_role("link", name="Vera Volunteer"))
     checked(klara)
-    expect(klara.get_by_text("dienstags Zeit")).to_be_visible()
+    expect(klara.get_by_text("dienstags Zeit").first).to_be_visible()
     for status in ("In Kontakt", "Erstgespräch vereinbart"):
         klara.get_by_label(status).check()
         click_and_wait(klara, klara.get_by_role("button", name="Status speichern"))
@@ -136,7 +136,7 @@ def test_a_year_of_engagement(open_as, checked, settings, regions, organization,
     expect(klara.locator("dl.facts")).to_contain_text(f"{began:%d.%m.%Y} – unbefristet")
     expect(klara.locator("dl.facts")).to_contain_text("Aktiv")
 
-    vera.goto(vera.base_url + "/konto/")
+    vera.goto(vera.base_url + "/arbeitsplatz/")
     checked(vera)
     click_and_wait(vera, vera.get_by_role("link", name="Meine Anfragen ansehen"))
     checked(vera)
@@ -234,7 +234,7 @@ def test_a_year_of_engagement(open_as, checked, settings, regions, organization,
         expect(phone.get_by_text("Ihre Stunden sind eingetragen.")).to_be_visible()
 
     # Not confirmed yet: the E-Card page says why not.
-    vera.goto(vera.base_url + "/konto/")
+    vera.goto(vera.base_url + "/arbeitsplatz/")
     checked(vera)
     click_and_wait(vera, vera.get_by_role("link", name="Zu Nachweisen und Anerkennung"))
     checked(vera)
@@ -243,7 +243,7 @@ def test_a_year_of_engagement(open_as, checked, settings, regions, organization,
     )
 
     # The coordinator confirms all of them at once.
-    klara.goto(klara.base_url + "/konto/")
+    klara.goto(klara.base_url + "/arbeitsplatz/")
     checked(klara)
     click_and_wait(klara, klara.get_by_role("link", name="Stunden bestätigen"))
     checked(klara)
@@ -255,7 +255,9 @@ def test_a_year_of_engagement(open_as, checked, settings, regions, organization,
     checked(klara)
     expect(klara.get_by_text(f"{MONTHS} Einträge sind bestätigt.")).to_be_visible()
     expect(klara.get_by_text("Alle Stunden sind bestätigt.")).to_be_visible()
-    click_and_wait(klara, klara.get_by_role("link", name="Engagements", exact=True))
+    click_and_wait(
+        klara, klara.get_by_role("main").get_by_role("link", name="Engagements", exact=True)
+    )
     checked(klara)
     expect(klara.get_by_role("row", name=re.compile("Vera Volunteer"))).to_contain_text(role)
 
@@ -279,7 +281,7 @@ def test_a_year_of_engagement(open_as, checked, settings, regions, organization,
     checked(vera)
     expect(vera.get_by_text("Ihre Anfrage ist bei der Einsatzstelle.")).to_be_visible()
 
-    klara.goto(klara.base_url + "/konto/")
+    klara.goto(klara.base_url + "/arbeitsplatz/")
     checked(klara)
     click_and_wait(klara, klara.get_by_role("link", name="Nachweise", exact=True))
     checked(klara)

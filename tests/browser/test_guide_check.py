@@ -22,7 +22,7 @@ def _login(page, axe, email, password):
     page.get_by_label("E-Mail").first.fill(email)
     page.get_by_label("Passwort").first.fill(password)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/konto/$"))
+    page.wait_for_url(re.compile(r"/arbeitsplatz/.+/$"))
 
 
 def _answer(browser, axe, link, *, value, weak_value, save_first=False):

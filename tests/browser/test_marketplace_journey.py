@@ -22,7 +22,7 @@ def _login(page, axe, email, password):
     page.get_by_label("E-Mail").first.fill(email)
     page.get_by_label("Passwort").first.fill(password)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/konto/$"))
+    page.wait_for_url(re.compile(r"/arbeitsplatz/.+/$"))
 
 
 def test_marketplace_journey(page, browser, axe, regions, organization, agency, password):
@@ -63,7 +63,7 @@ def test_marketplace_journey(page, browser, axe, regions, organization, agency, 
     page.get_by_label("E-Mail").first.fill("neu@example.org")
     page.get_by_label("Passwort").first.fill(password)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/konto/|/interesse/"))
+    page.wait_for_url(re.compile(r"/arbeitsplatz/|/interesse/"))
 
     # "Ich habe Interesse" on the opportunity page.
     page.goto(page.base_url + opportunity.get_absolute_url())

@@ -32,7 +32,9 @@ def test_coordinator_sets_up_totp_and_signs_in_with_a_code(page, axe):
     email = OrganizationMembershipFactory(user__email="koordination@example.org").user.email
 
     sign_in(page, axe, email)
-    expect(page).to_have_url(re.compile(r"/konto/$"))
+    expect(page).to_have_url(re.compile(r"/arbeitsplatz/einsatzstelle/\d+/$"))  # the workspace
+    expect(page.locator(".messages")).to_contain_text("Zwei-Faktor-Anmeldung")
+    page.goto(page.base_url + "/konto/")
     axe(page, context="Mein Konto with notice")
     notice = page.locator("#two-factor-notice")
     expect(notice).to_contain_text("Zwei-Faktor-Anmeldung")
@@ -83,7 +85,8 @@ def test_coordinator_sets_up_totp_and_signs_in_with_a_code(page, axe):
     with page.expect_navigation():
         page.locator("main button[type=submit]").first.click()
 
-    expect(page).to_have_url(re.compile(r"/konto/$"))
+    expect(page).to_have_url(re.compile(r"/arbeitsplatz/einsatzstelle/\d+/$"))
+    page.goto(page.base_url + "/konto/")
     expect(page.locator("#two-factor-notice")).to_have_count(0)
     expect(page.get_by_text("Zwei-Faktor-Anmeldung: eingeschaltet")).to_be_visible()
     axe(page, context="Mein Konto, protected")

@@ -21,6 +21,9 @@ def test_volunteer_downloads_their_data_and_deletes_the_account(page, axe):
     page.get_by_label("Passwort").first.fill(PASSWORD)
     with page.expect_navigation():
         page.locator("main button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/arbeitsplatz/ehrenamt/$"))  # her own workspace
+    with page.expect_navigation():
+        page.get_by_role("link", name="Mein Konto").click()
     expect(page).to_have_url(re.compile(r"/konto/$"))
     axe(page, context="Mein Konto")
 

@@ -51,7 +51,9 @@ def test_newcomer_finds_agency_signs_up_in_english_and_reaches_my_account(
     page.get_by_label("Password").first.fill(password)
     page.locator("main button[type=submit]").click()
 
-    page.wait_for_url(page.base_url + "/konto/")
+    page.wait_for_url(page.base_url + "/arbeitsplatz/ehrenamt/")
+    axe(page)
+    page.goto(page.base_url + "/konto/")
     assert page.locator("h1").inner_text() == "My account"
     assert page.get_by_text("newcomer@example.org").first.is_visible()
     axe(page)

@@ -48,7 +48,7 @@ def test_account_pages_have_no_axe_violations(page, axe, language, volunteer, pa
     page.locator("#id_login").fill(volunteer.email)
     page.locator("#id_password").fill(password)
     page.locator("main button[type=submit]").click()
-    page.wait_for_url(page.base_url + "/konto/")
+    page.wait_for_url(page.base_url + "/arbeitsplatz/ehrenamt/")
     for path in ACCOUNT_PAGES:
         page.goto(page.base_url + path)
 

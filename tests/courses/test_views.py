@@ -182,7 +182,7 @@ def test_participants_query_count_is_flat(client, course, staff, n, django_asser
     url = reverse("courses:participants", args=[course.pk])
     client.get(url)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(url)
 
 
@@ -332,7 +332,7 @@ def test_dashboard_section_shows_position_and_offer(client, course, people):
     regs = [services.register_for_course(course, person=p) for p in people[:4]]
     client.force_login(people[3])
 
-    page = client.get(reverse("accounts:profile")).content.decode()
+    page = client.get(reverse("courses:mine")).content.decode()
 
     assert "Meine Kurse" in page
     assert "Warteliste, Platz 2" in page

@@ -397,9 +397,11 @@ def test_mine_with_bad_year_falls_back(client, volunteer):
 def test_dashboard_sections(client, volunteer, coordinator, engagement):
     HoursEntryFactory(engagement=engagement, date=_today())
     client.force_login(volunteer)
-    mine = client.get(reverse("accounts:profile")).content.decode()
+    mine = client.get(reverse("workspaces:volunteer")).content.decode()
     client.force_login(coordinator)
-    coord = client.get(reverse("accounts:profile")).content.decode()
+    coord = client.get(
+        reverse("workspaces:coordinator", args=[engagement.organization_id])
+    ).content.decode()
 
     assert "Mein Engagement" in mine
     assert "1 Stundeneintrag wartet auf Bestätigung" in coord
@@ -416,7 +418,7 @@ def test_manage_list_query_count_is_flat(
         HoursEntryFactory(engagement=EngagementFactory(organization=organization))
     client.force_login(coordinator)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("engagements:manage"))
 
     assert len(response.context["page_obj"]) == n
@@ -432,7 +434,7 @@ def test_verify_list_query_count_is_flat(
         )
     client.force_login(coordinator)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("engagements:verify"))
 
     assert len(response.context["page_obj"]) == n
@@ -455,7 +457,7 @@ def test_detail_query_count_is_flat(client, coordinator, engagement, n, django_a
     )
     client.force_login(coordinator)
 
-    with django_assert_num_queries(17):  # + the Verlauf section, + the conversation
+    with django_assert_num_queries(18):  # + the Verlauf section, + the conversation
         client.get(reverse("engagements:detail", args=[engagement.pk]))
 
 

@@ -356,7 +356,9 @@ def test_plan_query_count_is_flat(
     client.force_login(coordinator)
     client.get("/")
 
-    with django_assert_num_queries(7):
+    # 7 for the page, 4 for the header: the workspace entries ask permissions (roles: 3),
+    # the unread messages badge (1).
+    with django_assert_num_queries(11):
         response = client.get(reverse("guide:plan", args=[visible_round.team_id]))
 
     assert len(response.context["measures"]) == count
@@ -453,8 +455,9 @@ def test_questionnaire_editor_is_for_network_staff_only(client, coordinator):
 
 def test_dashboard_lists_the_coordinators_teams(client, team, coordinator):
     client.force_login(coordinator)
+    organization_id = coordinator.organization_memberships.get().organization_id
 
-    html = client.get(reverse("accounts:profile")).content.decode()
+    html = client.get(reverse("workspaces:coordinator", args=[organization_id])).content.decode()
 
     assert "Kooperations-Check" in html
     assert team.name in html
@@ -463,7 +466,7 @@ def test_dashboard_lists_the_coordinators_teams(client, team, coordinator):
 def test_dashboard_has_no_check_section_for_plain_volunteers(client, volunteer, reference):
     client.force_login(volunteer)
 
-    html = client.get(reverse("accounts:profile")).content.decode()
+    html = client.get(reverse("workspaces:volunteer")).content.decode()
 
     assert "dashboard-check-heading" not in html
 

@@ -70,5 +70,5 @@ def test_query_count_is_fixed(client, django_assert_num_queries, stored):
         Preference.objects.create(user=person, kind=key, delivery="digest")
     client.force_login(person)
     client.get(URL)  # warm caches (session, content types)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(URL).status_code == 200

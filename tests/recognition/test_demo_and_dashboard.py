@@ -44,14 +44,15 @@ def test_demo_loaders_are_idempotent():
 def test_dashboard_shows_both_sections(client, coordinator, organization):
     client.force_login(coordinator)
 
-    body = client.get(_profile_url()).content.decode()
+    mine = client.get(_url("workspaces:volunteer")).content.decode()
+    body = client.get(_url("workspaces:coordinator", organization.pk)).content.decode()
 
-    assert "Nachweise und Anerkennung" in body
-    assert "Meine Dienste" in body
+    assert "Nachweise und Anerkennung" in mine
+    assert "Meine Dienste" in mine
     assert f"/einsatzstellen/{organization.slug}/freistellungen/" in body
 
 
-def _profile_url():
+def _url(name, *args):
     from django.urls import reverse
 
-    return reverse("accounts:profile")
+    return reverse(name, args=args)

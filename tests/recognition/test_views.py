@@ -216,7 +216,7 @@ def test_organization_releases_query_count_is_flat(
     ReleaseRequestFactory.create_batch(n, organization=organization)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         client.get(f"/einsatzstellen/{organization.slug}/freistellungen/")
 
 
@@ -227,7 +227,7 @@ def test_organization_proofs_query_count_is_flat(
     EngagementProofFactory.create_batch(n, engagement__organization=organization)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(f"/einsatzstellen/{organization.slug}/nachweise/")
 
 
@@ -263,7 +263,7 @@ def test_overview_query_count_is_flat(client, volunteer, django_assert_num_queri
         EngagementProofFactory(engagement__volunteer=volunteer)
     client.force_login(volunteer)
 
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         client.get("/anerkennung/")
 
 

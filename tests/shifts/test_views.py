@@ -166,7 +166,7 @@ def test_my_shifts_query_count_is_flat(client, volunteer, django_assert_num_quer
         )
     client.force_login(volunteer)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get("/dienste/")
 
 
@@ -179,7 +179,7 @@ def test_plan_page_query_count_is_flat(
         ShiftSignupFactory(shift__plan=plan)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(10):  # + the Verlauf section
+    with django_assert_num_queries(11):  # + the Verlauf section
         client.get(plan.get_absolute_url())
 
 

@@ -35,7 +35,8 @@ def _set_language(response, language):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    """Mein Konto: profile basics, language, links to e-mail/password, roles, sections."""
+    """Mein Konto: profile basics, language, e-mail/password, roles, my data (the work
+    itself is on the workspaces' dashboards)."""
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = update_profile(request.user, **form.cleaned_data)

@@ -10,6 +10,15 @@ class CoursesConfig(AppConfig):
     api_prefix = "/courses"
     navigation = [
         NavItem("courses:catalogue", _("Qualifizierung"), "courses", position=40),
+        NavItem("courses:mine", _("Kurse"), "courses:mine", position=230, workspace="volunteer"),
+        NavItem(
+            "courses:manage_list",
+            _("Kurse verwalten"),
+            "courses:manage_list",
+            position=230,
+            workspace="agency",
+            permission="courses.create_course",
+        ),
     ]
     demo_after = ("agencies", "organizations")
 

@@ -48,6 +48,23 @@ def courses_managed_by(user) -> QuerySet:
     ).order_by("-starts_at", "pk")
 
 
+def open_offers_managed_by(
+    user, *, organization_id: int | None = None, agency_id: int | None = None
+) -> QuerySet:
+    """Waiting-list offers not yet answered, of courses the person manages for this
+    organization or agency, the ones that expire first first."""
+    q = managed_courses_q(user) & (
+        Q(organization_id=organization_id) if organization_id else Q(agency_id=agency_id)
+    )
+    return (
+        Registration.objects.filter(
+            status=Registration.Status.OFFERED, course__in=Course.objects.filter(q)
+        )
+        .select_related("course", "person")
+        .order_by("offer_expires_at", "pk")
+    )
+
+
 def courses_visible_to(user) -> QuerySet:
     """Published, cancelled and closed courses for everyone; drafts for their staff."""
     q = ~Q(status=Course.Status.DRAFT)

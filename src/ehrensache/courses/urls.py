@@ -17,6 +17,7 @@ urlpatterns = [
         name="my_calendar",
     ),
     path("kurse/kalender/<str:token>.ics", core_views.calendar_feed, name="feed"),
+    path("kurse/meine/", views.mine, name="mine"),
     path("kurse/verwalten/", views.manage_list, name="manage_list"),
     path("kurse/neu/", views.create, name="create"),
     path("kurse/<int:pk>/", views.detail, name="detail"),

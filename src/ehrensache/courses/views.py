@@ -237,6 +237,13 @@ def certificate(request, pk):
 
 
 @login_required
+@require_GET
+def mine(request):
+    """Meine Kurse: registrations, offers to confirm, completed qualifications."""
+    return render(request, "courses/mine.html")
+
+
+@login_required
 def manage_list(request):
     require(request.user, "courses.create_course")
     courses = queries.courses_managed_by(request.user)

@@ -8,7 +8,7 @@ from django.db.models.functions import ExtractMonth
 
 from ehrensache.accounts.roles import roles_of
 
-from .models import AllowancePayment, Engagement, HoursEntry
+from .models import AllowancePayment, Engagement, HoursEntry, RecordCheck
 
 
 def person_known_to(organization, email: str):
@@ -58,6 +58,17 @@ def engagements_managed_by(user, *, organization_id: int | None = None) -> Query
             open_hours=Count("hours_entries", filter=Q(hours_entries__verified_at__isnull=True))
         )
     )
+
+
+def record_checks_managed_by(
+    user, *, organization_id: int | None, inspected_until: date
+) -> QuerySet[RecordCheck]:
+    """§ 72a records of an organization the person coordinates, inspected on or before
+    ``inspected_until`` (for re-inspections falling due)."""
+    orgs = roles_of(user).organization_ids & {organization_id}
+    return RecordCheck.objects.filter(
+        engagement__organization_id__in=orgs, inspected_on__lte=inspected_until
+    ).select_related("engagement__volunteer", "engagement__organization__engagement_settings")
 
 
 def hours_visible_to(user) -> QuerySet[HoursEntry]:

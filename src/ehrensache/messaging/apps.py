@@ -14,7 +14,8 @@ class MessagingConfig(AppConfig):
             "messaging:inbox",
             _("Nachrichten"),
             "messaging",
-            position=55,
+            position=205,  # in every workspace, after its "Übersicht"
+            workspace="*",  # signed-in people only
             badge="ehrensache.messaging.queries.unread_count",
         )
     ]

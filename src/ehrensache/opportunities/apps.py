@@ -11,6 +11,14 @@ class OpportunitiesConfig(AppConfig):
     api_routers = {"/fields": "fields_router"}
     navigation = [
         NavItem("opportunities:search", _("Engagement finden"), "opportunities", position=10),
+        NavItem(
+            "opportunities:manage",
+            _("Angebote"),
+            "opportunities:manage",
+            position=260,
+            workspace="coordinator",
+            permission="opportunities.create_opportunity",
+        ),
     ]
     demo_after = ("organizations",)
 

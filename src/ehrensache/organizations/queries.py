@@ -105,3 +105,36 @@ def organizations_without_coordinator(user) -> QuerySet:
         .select_related("district", "responsible_agency")
         .order_by("confirmed_at", "name", "pk")
     )
+
+
+def _region_of_agency(agency_id: int) -> Q:
+    served = Agency.objects.filter(pk=agency_id).values("service_districts")
+    return Q(responsible_agency_id=agency_id) | Q(district_id__in=served)
+
+
+def organizations_to_review_in(
+    user, *, agency_id: int | None = None, state_id: int | None = None
+) -> QuerySet:
+    """``organizations_to_review`` narrowed to one agency's region or one state (a
+    workspace's scope), oldest first."""
+    qs = organizations_to_review(user)
+    if agency_id is not None:
+        return qs.filter(_region_of_agency(agency_id))
+    if state_id is not None:
+        return qs.filter(district__state_id=state_id)
+    return qs
+
+
+def organizations_without_coordinator_in(
+    user, *, agency_id: int | None = None, state_id: int | None = None
+) -> QuerySet:
+    """``organizations_without_coordinator`` narrowed to one agency's region or one state (a
+    workspace's scope); nothing for an agency the person does not work for."""
+    qs = organizations_without_coordinator(user)
+    if agency_id is not None:
+        if agency_id not in roles_of(user).agency_ids:
+            return Organization.objects.none()
+        return qs.filter(_region_of_agency(agency_id))
+    if state_id is not None:
+        return qs.filter(district__state_id=state_id)
+    return qs

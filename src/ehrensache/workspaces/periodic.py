@@ -1,0 +1,3 @@
+from .tasks import send_dashboard_digests
+
+JOBS = [send_dashboard_digests]
