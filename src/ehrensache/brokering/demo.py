@@ -7,7 +7,7 @@ from ehrensache.accounts.models import User
 from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import Organization
 
-from . import services
+from . import demo_conversations, services
 from .models import Conversation, Interest
 
 VOLUNTEER = "ehrenamt@demo.ehrensache.invalid"
@@ -87,6 +87,7 @@ def load(*, out=print):
             services.refer_to_opportunity(conversation, opportunity=target, actor=staff)
         referrals = conversation.referrals.count()
     out(f"Vermittlung: {interests} Interessen, {referrals} Vermittlung(en)")
+    demo_conversations.load(out=out)
 
 
 def _routed_interests(volunteer, coordinated) -> int:

@@ -8,7 +8,6 @@ class MessagingConfig(AppConfig):
     name = "ehrensache.messaging"
     verbose_name = _("Nachrichten")
     api_prefix = "/messaging"
-    demo_after = ("accounts", "brokering")
     navigation = [
         NavItem(
             "messaging:inbox",

@@ -1,6 +1,7 @@
-"""Demo conversations: the demo volunteer and the demo coordinator have written about the
-demo interests (brokering/demo.py). Idempotent: a thread with messages beyond its first is
-left alone."""
+"""Demo conversations (messaging): the demo volunteer and the demo coordinator have written
+about the demo interests. Run at the end of ``brokering.demo.load``: messaging sits below
+brokering, so the conversations about interests are brokering's demo data. Idempotent: a
+thread with messages beyond its first is left alone."""
 
 from collections.abc import Callable
 from datetime import timedelta
@@ -9,10 +10,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from ehrensache.brokering.models import Interest
+from ehrensache.messaging.models import Message
+from ehrensache.messaging.services import open_thread, post_message
 
-from .models import Message
-from .services import open_thread, post_message
+from .models import Interest
 
 VOLUNTEER = "ehrenamt@demo.ehrensache.invalid"
 COORDINATOR = "koordination@demo.ehrensache.invalid"
