@@ -1,9 +1,11 @@
-"""A conversation in Chromium with axe: the coordinator answers a new interest on its page,
+"""A conversation in Chromium with axe: the coordinator's dashboard shows a new interest
+nobody has answered for a week, she opens it from there and answers it on its page,
 the volunteer gets the mail (a real local SMTP server), replies to it by mail
 (``manage.py receive_mail``), and the reply appears in the conversation; inbox and thread
 pages at 1280 and 375 px."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
@@ -28,17 +30,26 @@ def _inbound(settings):
 def test_answer_in_the_conversation_and_reply_by_mail(
     page, axe, organization, coordinator, volunteer, smtp_inbox
 ):
-    now = timezone.now()
+    eight_days_ago = timezone.now() - timedelta(days=8)
     interest = Interest.objects.create(
         opportunity=OpportunityFactory(organization=organization, title="Lesepatenschaft"),
         volunteer=volunteer,
         message="Ich lese gern vor.",
-        status_changed_at=now,
-        created_at=now,
+        status_changed_at=eight_days_ago,
+        created_at=eight_days_ago,
     )
 
     login(page, coordinator)
-    page.goto(f"{page.base_url}/anfragen/{interest.pk}/")
+    page.goto(f"{page.base_url}/arbeitsplatz/")  # the workspace of her one organization
+    panel = page.get_by_role("region", name="Neue Anfragen, seit über 7 Tagen ohne Antwort")
+    item = panel.get_by_role("link", name=f"{volunteer}: Lesepatenschaft")
+    item.wait_for()
+    for width in (375, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        axe(page, context=f"coordinator dashboard {width}")
+    with page.expect_navigation():
+        item.click()
+    assert page.url.endswith(f"/anfragen/{interest.pk}/")
     page.get_by_role("heading", name="Unterhaltung").wait_for()
     axe(page, context="interest with conversation")
     page.get_by_label("Ihre Nachricht").fill("Wie schön! Passt Dienstag um 16 Uhr?")
