@@ -14,6 +14,7 @@ Environment variables (all optional in development):
   ``EHRENSACHE_PRIVACY_OFFICER``: who runs the site (Impressum, Datenschutz); unset = demo.
 - ``EHRENSACHE_BOUNCE_ADDRESS`` envelope sender of group messages with ``{token}`` (VERP),
   e.g. ``bounce+{token}@example.org``; bounces to it mark the delivery.
+- ``EHRENSACHE_MAILINGS_KEEP_DAYS`` days group messages and their recipients are kept (365).
 - ``EHRENSACHE_AUDIT_KEEP_DAYS`` days the audit trail ("Verlauf") is kept (default 730).
 - ``EHRENSACHE_REQUIRE_MFA_FOR_STAFF`` "1" sends staff (agency staff, coordinators, network
   staff, admins) without two-factor authentication to its set-up page before any other page;
@@ -341,6 +342,9 @@ EHRENSACHE: dict[str, Any] = {
     # "bounce+{token}@example.org": a bounce to it marks the delivery (mailings.bounces).
     # Empty: group messages use DEFAULT_FROM_EMAIL as envelope sender.
     "BOUNCE_ADDRESS": os.environ.get("EHRENSACHE_BOUNCE_ADDRESS", ""),
+    # Group messages and their recipient lists are deleted after this many days (periodic job
+    # ``mailings.tasks.prune_old_mailings``).
+    "MAILINGS_KEEP_DAYS": int(os.environ.get("EHRENSACHE_MAILINGS_KEEP_DAYS", "365")),
     # Replies to conversation mails (messaging): the Reply-To address, with "{token}" where
     # the signed reply token goes (e.g. "antwort+{token}@ehrensache.example"; empty = mails
     # go out without a reply address). The MTA pipes such mails to ``manage.py receive_mail``

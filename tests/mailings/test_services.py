@@ -189,3 +189,21 @@ def test_recipients_are_unique_and_active(plan, coordinator):
     day = shift.starts_at.astimezone().date().isoformat()
     preview = services.preview(DAY, plan, choice=day, subject="a", body="b", actor=coordinator)
     assert [r.person for r in preview.recipients] == [person]
+
+
+def test_old_mailings_are_pruned_with_their_recipients(
+    plan, saturday, saturday_shifts, coordinator, django_capture_on_commit_callbacks
+):
+    from ehrensache.core.scheduling import periodic_jobs
+    from ehrensache.mailings.tasks import prune_old_mailings
+
+    assert prune_old_mailings in periodic_jobs()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        mailing, _ = _send(plan, saturday, coordinator)
+    assert prune_old_mailings.call() == 0
+    Mailing.objects.filter(pk=mailing.pk).update(
+        created_at=timezone.now() - timezone.timedelta(days=366)
+    )
+    assert services.prune_mailings() == 13  # the mailing and its 12 deliveries
+    assert not Delivery.objects.exists()

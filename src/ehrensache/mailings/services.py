@@ -13,6 +13,7 @@ import logging
 import secrets
 import smtplib
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -479,3 +480,11 @@ def record_bounce(address_or_token: str, *, reason: str = "") -> Delivery | None
                 object_repr=delivery.mailing.subject,
             )
     return delivery
+
+
+def prune_mailings(*, now: datetime | None = None) -> int:
+    """Delete mailings older than ``EHRENSACHE["MAILINGS_KEEP_DAYS"]`` with their deliveries."""
+    keep = timedelta(days=int(settings.EHRENSACHE.get("MAILINGS_KEEP_DAYS", 365)))
+    cutoff = (now or timezone.now()) - keep
+    deleted, _by_model = Mailing.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

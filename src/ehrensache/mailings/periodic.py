@@ -1,0 +1,3 @@
+from .tasks import prune_old_mailings
+
+JOBS = [prune_old_mailings]
