@@ -89,8 +89,17 @@ def fill(organization, agency, volunteer):
                 status=Organization.Status.PENDING,
                 responsible_agency=agency,
             )
-            OrganizationFactory(
+            alone = OrganizationFactory(
                 name=f"Verein ohne Koordination {i:02d} e.V.", responsible_agency=agency
+            )
+            Interest.objects.create(  # the agency holds it: nobody coordinates the organization
+                opportunity=OpportunityFactory(organization=alone, title=f"Garten {i:02d}"),
+                volunteer=person,
+                status=Interest.Status.NEW,
+                routed_to=Interest.Route.AGENCY,
+                routed_agency=agency,
+                created_at=now - dt.timedelta(days=2) - age,
+                status_changed_at=now - dt.timedelta(days=2) - age,
             )
             if i == 0:
                 oldest["interest"] = interest

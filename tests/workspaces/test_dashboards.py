@@ -88,6 +88,9 @@ def test_agency_dashboard_lists_organizations_to_confirm_and_without_coordinator
     alone = _panel(html, "without-coordinator")
     assert alone.index("Verein ohne Koordination 00") < alone.index("Verein ohne Koordination 01")
     assert "Person 00" in _panel(html, "referrals")
+    held = _panel(html, "held")
+    assert held.index("Person 00: Garten 00") < held.index("Person 01: Garten 01")
+    assert reverse("brokering:routed") in held
     assert "Erste Hilfe" in _panel(html, "course-offers")
 
 
@@ -178,7 +181,7 @@ def test_volunteer_dashboard_query_count_is_fixed(
 
 
 COORDINATOR_QUERIES = 23
-AGENCY_QUERIES = 17
+AGENCY_QUERIES = 18
 NETWORK_QUERIES = 14
 VOLUNTEER_QUERIES = 19
 

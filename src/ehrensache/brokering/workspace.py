@@ -1,5 +1,6 @@
 """Dashboard panels (``ehrensache.workspaces``): new interests nobody has answered for more
-than a week (coordinators, for their organization; agencies, for their referrals), and the
+than a week (coordinators, for their organization; agencies, for their referrals), the
+interests an agency holds for organizations nobody coordinates, and the
 volunteer's own open interests."""
 
 from datetime import timedelta
@@ -46,6 +47,14 @@ def unanswered_referrals(user: Any, workspace: Any, limit: int) -> Waiting:
     return waiting(_unanswered(qs), limit=limit, item=_interest_item)
 
 
+def held_for_organizations(user: Any, workspace: Any, limit: int) -> Waiting:
+    """Interests the agency holds because nobody coordinates the organization yet."""
+    qs = queries.interests_routed_to(user, held_only=True).filter(
+        routed_agency_id=workspace.agency_id
+    )
+    return waiting(qs.order_by("created_at", "pk"), limit=limit, item=_interest_item)
+
+
 def my_open_interests(user: Any, workspace: Any, limit: int) -> Waiting:
     qs = queries.interests_of_volunteer(user).filter(status__in=OPEN)
 
@@ -90,6 +99,15 @@ PANELS = [
         all_url=lambda w: f"{reverse('brokering:referrals')}?agentur={w.scope_id}",
         permission="brokering.view_agency_counselling",
         position=20,
+    ),
+    Panel(
+        "held",
+        _("Anfragen an Einsatzstellen ohne Koordination"),
+        workspace="agency",
+        items=held_for_organizations,
+        all_url=lambda w: reverse("brokering:routed"),
+        permission="brokering.view_routed_interests",
+        position=15,
     ),
     Panel(
         "counselling",

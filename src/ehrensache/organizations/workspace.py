@@ -1,6 +1,7 @@
 """Dashboard panels (``ehrensache.workspaces``): organizations waiting for confirmation
 (agency staff of their region, network staff of their state) and organizations nobody
-coordinates (agency staff); for coordinators the organization's own pages."""
+coordinates (agency and network staff; each item opens the invitation of a coordinator);
+for coordinators the organization's own pages."""
 
 from typing import Any
 
@@ -39,7 +40,7 @@ def without_coordinator(user: Any, workspace: Any, limit: int) -> Waiting:
         return Item(
             label=organization.name,
             since=organization.confirmed_at or organization.created_at,
-            url=organization.get_absolute_url(),
+            url=reverse("organizations:invite_coordinator", args=[organization.slug]),
             detail=organization.email or gettext("keine Kontaktadresse"),
             since_label=gettext("bestätigt am"),
         )
@@ -62,6 +63,8 @@ PANELS = [
         _("Einsatzstellen ohne Koordination"),
         workspace="agency",
         items=without_coordinator,
+        all_url=lambda w: reverse("organizations:without_coordinator"),
+        permission="organizations.view_uncoordinated",
         position=30,
     ),
     Panel(
@@ -78,6 +81,8 @@ PANELS = [
         _("Einsatzstellen ohne Koordination"),
         workspace="network",
         items=without_coordinator,
+        all_url=lambda w: reverse("organizations:without_coordinator"),
+        permission="organizations.view_uncoordinated",
         position=30,
     ),
     Panel(
