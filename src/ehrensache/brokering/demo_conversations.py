@@ -38,11 +38,11 @@ def load(*, out: Callable = print) -> None:
         return
     interests = Interest.objects.filter(volunteer=volunteer).select_related(
         "opportunity__organization"
-    )[:2]
+    )
+    # the coordinator's organizations only (the volunteer's other interests went elsewhere)
+    interests = [i for i in interests if coordinator.has_perm("brokering.message_interest", i)]
     count = 0
-    for interest in interests:
-        if not coordinator.has_perm("brokering.message_interest", interest):
-            continue
+    for interest in interests[:2]:
         thread = open_thread(interest)
         if thread.messages.exclude(source=Message.Source.INITIAL).exists():
             continue
