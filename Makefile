@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install install-test frontend messages setup run worker test test-sqlite test-postgres test-browser lint format bench chromium clean
+.PHONY: help install install-test frontend assets messages setup run worker test test-sqlite test-postgres test-browser lint format bench chromium clean
 
 help:
 	@echo "make run      – set up (venv, packages, database, regions, demo data) and serve on http://$(HOST):$(PORT)"
@@ -31,14 +31,22 @@ $(VENV)/.installed-test: pyproject.toml constraints.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
-install: $(VENV)/.installed frontend messages
-install-test: $(VENV)/.installed-test frontend messages
+install: $(VENV)/.installed frontend messages assets
+install-test: $(VENV)/.installed-test frontend messages assets
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 frontend: node_modules/.package-lock.json
+
+# Fonts subset and KERN's CSS purged to what the templates use (core/assets.py); rebuilt when a
+# template, script or Python file (form widgets name CSS classes) changes.
+ASSET_SOURCES := $(shell find src -name '*.html' -o -name '*.js' -o -name '*.py' -not -path '*/migrations/*') purgecss.config.cjs
+build/static/kern.css: $(ASSET_SOURCES) node_modules/.package-lock.json | $(VENV)/.installed
+	DEBUG=1 $(MANAGE) build_assets --verbosity 0
+
+assets: build/static/kern.css
 
 # Compiles every app's locale/*.po; installs GNU gettext if the machine lacks msgfmt.
 messages: | $(PY)

@@ -199,7 +199,7 @@ def page_size(client):
     response = client.get("/suche/?" + urlencode({"q": "Hausaufgabenhilfe", "where": "35037"}))
     html = response.content
     assets = [
-        "vendor/kern/kern.min.css", "vendor/kern/fonts/fira-sans.css", "core/site.css",
+        "build/kern.css", "build/fonts/fira-sans-400-latin.woff2", "core/site.css",
         "opportunities/search.css", "vendor/htmx/htmx.min.js", "opportunities/search.js",
     ]  # fmt: skip
     sizes = {"html": len(gzip.compress(html, 9))}

@@ -222,7 +222,11 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 NODE_MODULES = BASE_DIR / "node_modules"
+# Fonts and CSS cut to what the site uses, written by ``manage.py build_assets`` (core.assets).
+BUILD_STATIC_DIR = BASE_DIR / "build" / "static"
+BUILD_STATIC_DIR.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [
+    ("build", BUILD_STATIC_DIR),
     ("vendor/kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),

@@ -1,0 +1,166 @@
+"""Page weight as a visitor's browser receives it, first visit, production mode.
+
+    .venv/bin/python bench/page_weight.py            # budget 100 KB per page
+    .venv/bin/python bench/page_weight.py --keep     # leave the server data in /tmp
+
+Sets up a fresh SQLite database with the demo data, collects the static files as deployed
+(WhiteNoise, compressed and hashed), starts gunicorn with production settings (DEBUG off) and
+opens each page in Chromium with an empty cache at a phone's viewport. It counts the bytes
+each response transferred (headers and the body as sent, i.e. compressed) by kind: HTML,
+CSS, JS, fonts, images; then fails if a page is over the budget. Over plain HTTP Chromium
+asks for gzip only (brotli needs HTTPS), so the figures are an upper bound for a real site.
+"""
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from urllib.request import urlopen
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGET_KB = 100
+KINDS = {
+    "document": "html",
+    "stylesheet": "css",
+    "script": "js",
+    "font": "fonts",
+    "image": "images",
+}
+PAGES_WITHOUT_DATA = [
+    ("home", "/"),
+    ("search", "/suche/?q=Hausaufgabenhilfe&where=35037"),
+    ("course catalogue", "/kurse/"),
+    ("wer ist zuständig?", "/zustaendig/?q=35037"),
+    ("guide", "/leitfaden/"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _environment(tmp: Path) -> dict:
+    return {
+        **os.environ,
+        "DEBUG": "",
+        "EHRENSACHE_TESTING": "",
+        "SECRET_KEY": "bench-page-weight-not-secret-" + "x" * 30,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
+        "EHRENSACHE_VAR_DIR": str(tmp / "var"),
+        "STATIC_ROOT": str(tmp / "static"),
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7"),
+        "TASKS_BACKEND": "immediate",
+        "EMAIL_URL": "locmem:",
+        "EHRENSACHE_REQUIRE_MFA_FOR_STAFF": "0",
+        "PYTHONPATH": str(ROOT / "src"),  # this checkout, also from a git worktree
+    }
+
+
+def _manage(env: dict, *args: str) -> str:
+    command = [sys.executable, str(ROOT / "manage.py"), *args]
+    return subprocess.run(
+        command, env=env, cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def _prepare(env: dict) -> list[tuple[str, str]]:
+    print("preparing: migrate, regions, demo data, collectstatic …", flush=True)
+    _manage(env, "migrate", "--noinput", "-v0")
+    _manage(env, "import_regions", "-v0")
+    _manage(env, "load_demo_data", "-v0")
+    _manage(env, "collectstatic", "--noinput", "-v0")
+    script = (
+        "from ehrensache.opportunities.models import Opportunity;"
+        "from ehrensache.courses.models import Course;"
+        "o = Opportunity.objects.filter(status='published').order_by('pk').first();"
+        "c = Course.objects.filter(status='published').order_by('pk').first();"
+        "print(o.get_absolute_url()); print(c.get_absolute_url())"
+    )
+    opportunity, course = _manage(env, "shell", "--no-imports", "-c", script).split()[-2:]
+    return [
+        *PAGES_WITHOUT_DATA[:2],
+        ("opportunity page", opportunity),
+        PAGES_WITHOUT_DATA[2],
+        ("course page", course),
+        *PAGES_WITHOUT_DATA[3:],
+    ]
+
+
+def _serve(env: dict, port: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "ehrensache.wsgi", "-w", "2",
+         "-b", f"127.0.0.1:{port}", "--access-logfile", "-"],
+        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def measure(base: str, path: str) -> dict[str, int]:
+    from playwright.sync_api import sync_playwright
+
+    sizes: dict[str, int] = defaultdict(int)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium")
+        context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+        page = context.new_page()
+
+        def record(request):
+            sent = request.sizes()
+            kind = KINDS.get(request.resource_type, "other")
+            sizes[kind] += sent["responseBodySize"] + sent["responseHeadersSize"]
+
+        page.on("requestfinished", record)
+        page.goto(base + path, wait_until="networkidle")
+        browser.close()
+    return dict(sizes)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="ehrensache-weight-"))
+    env = _environment(tmp)
+    pages = _prepare(env)
+    port = _free_port()
+    server = _serve(env, port)
+    failed = False
+    try:
+        columns = ["html", "css", "js", "fonts", "images", "other"]
+        print(f"\n{'page':22}" + "".join(f"{c:>8}" for c in columns) + f"{'total':>9}  budget")
+        for name, path in pages:
+            sizes = measure(f"http://127.0.0.1:{port}", path)
+            total = sum(sizes.values())
+            ok = total <= BUDGET_KB * 1024
+            failed |= not ok
+            cells = "".join(f"{sizes.get(c, 0) / 1024:8.1f}" for c in columns)
+            print(f"{name:22}{cells}{total / 1024:9.1f}  {'ok' if ok else 'OVER'}")
+        print(f"\nKB transferred (headers + body as sent); budget {BUDGET_KB} KB per page.")
+    finally:
+        server.terminate()
+        server.wait()
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

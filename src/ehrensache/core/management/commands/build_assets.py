@@ -1,0 +1,13 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from ehrensache.core.assets import build
+
+
+class Command(BaseCommand):
+    help = "Build the fonts and the stylesheet browsers download (build/static/build/)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        for path in build():
+            self.stdout.write(f"{path.stat().st_size:>8} {path}")
