@@ -1,7 +1,7 @@
-"""Page weight as a visitor's browser receives it, first visit, production mode.
+"""Page weight and Lighthouse scores as a visitor's browser sees them, production mode.
 
-    .venv/bin/python bench/page_weight.py            # budget 100 KB per page
-    .venv/bin/python bench/page_weight.py --keep     # leave the server data in /tmp
+    .venv/bin/python bench/page_weight.py                   # weight, then Lighthouse
+    .venv/bin/python bench/page_weight.py --no-lighthouse   # weight only
 
 Sets up a fresh SQLite database with the demo data, collects the static files as deployed
 (WhiteNoise, compressed and hashed), starts gunicorn with production settings (DEBUG off) and
@@ -9,9 +9,13 @@ opens each page in Chromium with an empty cache at a phone's viewport. It counts
 each response transferred (headers and the body as sent, i.e. compressed) by kind: HTML,
 CSS, JS, fonts, images; then fails if a page is over the budget. Over plain HTTP Chromium
 asks for gzip only (brotli needs HTTPS), so the figures are an upper bound for a real site.
+
+Then Lighthouse (npm ``lighthouse``, mobile preset: simulated slow 4G and a mid-range phone)
+scores each page; budgets: performance >= 95, accessibility 100.
 """
 
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -25,6 +29,8 @@ from urllib.request import urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_KB = 100
+PERFORMANCE_BUDGET = 95
+ACCESSIBILITY_BUDGET = 100
 KINDS = {
     "document": "html",
     "stylesheet": "css",
@@ -133,27 +139,71 @@ def measure(base: str, path: str) -> dict[str, int]:
     return dict(sizes)
 
 
+def lighthouse(url: str) -> dict[str, int]:
+    """Scores 0–100 per category (mobile preset, Chromium from Debian, headless)."""
+    result = subprocess.run(
+        [str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--output=json", "--quiet",
+         "--only-categories=performance,accessibility",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    categories = json.loads(result.stdout)["categories"]
+    return {key: round(value["score"] * 100) for key, value in categories.items()}
+
+
+def _weights(base: str, pages: list[tuple[str, str]]) -> bool:
+    failed = False
+    columns = ["html", "css", "js", "fonts", "images", "other"]
+    print(f"\n{'page':22}" + "".join(f"{c:>8}" for c in columns) + f"{'total':>9}  budget")
+    for name, path in pages:
+        sizes = measure(base, path)
+        total = sum(sizes.values())
+        ok = total <= BUDGET_KB * 1024
+        failed |= not ok
+        cells = "".join(f"{sizes.get(c, 0) / 1024:8.1f}" for c in columns)
+        print(f"{name:22}{cells}{total / 1024:9.1f}  {'ok' if ok else 'OVER'}", flush=True)
+    print(f"\nKB transferred (headers + body as sent); budget {BUDGET_KB} KB per page.")
+    return failed
+
+
+def _scores(base: str, pages: list[tuple[str, str]]) -> bool:
+    failed = False
+    print(f"\n{'page':22}{'performance':>12}{'accessibility':>14}  budget")
+    for name, path in pages:
+        scores = lighthouse(base + path)
+        ok = (
+            scores["performance"] >= PERFORMANCE_BUDGET
+            and scores["accessibility"] >= ACCESSIBILITY_BUDGET
+        )
+        failed |= not ok
+        print(
+            f"{name:22}{scores['performance']:12}{scores['accessibility']:14}  "
+            f"{'ok' if ok else 'MISSED'}",
+            flush=True,
+        )
+    print(
+        f"\nLighthouse mobile preset; budgets: performance >= {PERFORMANCE_BUDGET}, "
+        f"accessibility {ACCESSIBILITY_BUDGET}."
+    )
+    return failed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="leave the data in /tmp")
+    parser.add_argument("--no-lighthouse", action="store_true", help="page weight only")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="ehrensache-weight-"))
     env = _environment(tmp)
     pages = _prepare(env)
     port = _free_port()
     server = _serve(env, port)
-    failed = False
+    base = f"http://127.0.0.1:{port}"
     try:
-        columns = ["html", "css", "js", "fonts", "images", "other"]
-        print(f"\n{'page':22}" + "".join(f"{c:>8}" for c in columns) + f"{'total':>9}  budget")
-        for name, path in pages:
-            sizes = measure(f"http://127.0.0.1:{port}", path)
-            total = sum(sizes.values())
-            ok = total <= BUDGET_KB * 1024
-            failed |= not ok
-            cells = "".join(f"{sizes.get(c, 0) / 1024:8.1f}" for c in columns)
-            print(f"{name:22}{cells}{total / 1024:9.1f}  {'ok' if ok else 'OVER'}")
-        print(f"\nKB transferred (headers + body as sent); budget {BUDGET_KB} KB per page.")
+        failed = _weights(base, pages)
+        if not args.no_lighthouse:
+            failed |= _scores(base, pages)
     finally:
         server.terminate()
         server.wait()
