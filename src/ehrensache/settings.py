@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "ehrensache.recognition",
     "ehrensache.shifts",
     "ehrensache.mailings",
+    "ehrensache.reports",
     "ehrensache.api",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("ehrensache.shifts.urls")),
     path("", include("ehrensache.mailings.urls")),
     path("", include("ehrensache.audit.urls")),
+    path("", include("ehrensache.reports.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -22,6 +22,7 @@ EXPECTED = {
         "Angebote",
         "Team",
         "Kooperations-Check",
+        "Statistik",
         "Rundnachrichten",
     ],
     "agency_staff": [
@@ -30,12 +31,14 @@ EXPECTED = {
         "Kurse verwalten",
         "Einsatzstellen bestätigen",
         "Zahlen",
+        "Statistik",
         "Rundnachrichten",
     ],
     "network_staff": [
         "Leitfaden bearbeiten",
         "Kooperations-Check landesweit",
         "Einsatzstellen bestätigen",
+        "Statistik",
     ],
 }
 NOT_FOR = {

@@ -1,0 +1,43 @@
+"""Role matrix of reports: every page × every role (tests/role_matrix.py).
+
+Agency staff see their agency's region, network staff their state (and any agency of it),
+coordinators their organization; the yearly overview is public. A state's page answers 404
+to everybody else (a state has no visibility rule of its own), an agency's or organization's
+page 403 (the agency and the organization are public)."""
+
+import pytest
+
+from tests.role_matrix import PUBLIC, Page, cells, check_cell, expect, problems
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+MATRIX = {
+    "reports:overview": Page(get=PUBLIC),
+    "reports:agency": Page(
+        get=expect(403, agency_staff=200, network_staff=200),
+        kwargs=lambda w: {"pk": w.agency.pk},
+    ),
+    "reports:state": Page(get=expect(404, network_staff=200), kwargs=lambda w: {"code": "06"}),
+    "reports:organization": Page(
+        get=expect(403, coordinator=200), kwargs=lambda w: {"pk": w.organization.pk}
+    ),
+}
+
+
+@pytest.mark.parametrize(("key", "method", "role"), cells(MATRIX))
+def test_role_matrix(key, method, role, matrix_world):
+    check_cell(matrix_world, MATRIX, key, method, role)
+
+
+def test_every_url_of_reports_has_a_row():
+    assert problems("reports", MATRIX) == []
+
+
+def test_nationwide_page_only_for_nationwide_network_staff(client):
+    from tests.factories import NetworkMembershipFactory
+
+    hessen = NetworkMembershipFactory(user__password="!").user
+    client.force_login(hessen)
+
+    assert client.get("/statistik/land/bund/").status_code == 403
+    assert client.get("/statistik/land/xx/").status_code == 404
