@@ -14,6 +14,8 @@ Environment variables (all optional in development):
   ``EHRENSACHE_PRIVACY_OFFICER``: who runs the site (Impressum, Datenschutz); unset = demo.
 - ``EHRENSACHE_BOUNCE_ADDRESS`` envelope sender of group messages with ``{token}`` (VERP),
   e.g. ``bounce+{token}@example.org``; bounces to it mark the delivery.
+- ``EHRENSACHE_MAP_TILE_URL`` map tiles, ``https://tile.openstreetmap.org/{z}/{x}/{y}.png``
+  by default; empty switches the maps off. Its origin is allowed in the CSP's img-src.
 - ``EHRENSACHE_MAILINGS_KEEP_DAYS`` days group messages and their recipients are kept (365).
 - ``EHRENSACHE_AUDIT_KEEP_DAYS`` days the audit trail ("Verlauf") is kept (default 730).
 - ``EHRENSACHE_REQUIRE_MFA_FOR_STAFF`` "1" sends staff (agency staff, coordinators, network
@@ -93,12 +95,17 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
+    "csp",
+    # Only for its static Swagger UI files and templates: the API docs load nothing from a CDN.
+    "ninja",
     "django_tasks",
     "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files and every error page carry the policy too.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -308,6 +315,41 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+# Content-Security-Policy (django-csp): everything from this site only, no inline scripts or
+# styles, no eval, no nonces. The one exception is the map tile server (img-src only), whose
+# tiles load only after a visitor asks for a map (EHRENSACHE["MAP_TILE_URL"]).
+# ``data:`` images are the icons inside KERN UX's and Swagger UI's style sheets.
+MAP_TILE_URL = os.environ.get(
+    "EHRENSACHE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+).strip()
+
+
+def _origin(url: str) -> str:
+    parsed = urlparse(url)
+    if parsed.scheme not in {"http", "https"} or not parsed.netloc:
+        raise ImproperlyConfigured(f"EHRENSACHE_MAP_TILE_URL must be an http(s) URL: {url!r}")
+    return f"{parsed.scheme}://{parsed.netloc}"
+
+
+_SELF, _NONE = "'self'", "'none'"
+_MAP_TILE_ORIGIN = _origin(MAP_TILE_URL) if MAP_TILE_URL else ""
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:", *([_MAP_TILE_ORIGIN] if _MAP_TILE_ORIGIN else [])],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "frame-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+        "form-action": [_SELF],
+        # The embeddable widget lifts this for its own page (opportunities.views.widget).
+        "frame-ancestors": [_NONE],
+    }
+}
+
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
@@ -328,6 +370,11 @@ EHRENSACHE: dict[str, Any] = {
     "OPERATOR_ADDRESS": os.environ.get("EHRENSACHE_OPERATOR_ADDRESS", ""),
     "CONTACT_EMAIL": os.environ.get("EHRENSACHE_CONTACT_EMAIL", ""),
     "PRIVACY_OFFICER": os.environ.get("EHRENSACHE_PRIVACY_OFFICER", ""),
+    # Map tiles (agency directory, opportunity search): a URL template with {z}/{x}/{y}. The
+    # pages name its server and fetch nothing before the visitor asks for the map; its origin
+    # is the only third-party origin in the Content-Security-Policy (img-src). Empty = no map.
+    "MAP_TILE_URL": MAP_TILE_URL,
+    "MAP_TILE_HOST": urlparse(MAP_TILE_URL).hostname or "",
     "API_ANON_RATE": os.environ.get("EHRENSACHE_API_ANON_RATE", "120/m"),
     # Hours a person on the waiting list has to confirm a freed course seat (per course overridable).
     "COURSE_OFFER_HOURS": int(os.environ.get("EHRENSACHE_COURSE_OFFER_HOURS", "48")),

@@ -2,6 +2,11 @@
 
 Every page a test visits goes through ``axe_check(page)``; any violation fails the test with
 a readable list. Run with ``pytest -m browser``.
+
+Every browser context (the ``page`` fixture's and those tests open themselves with
+``browser.new_context``) is watched for the Content-Security-Policy: each page the live server
+answers must carry the header, and any violation the browser reports (a
+``securitypolicyviolation`` event or its console message) fails the test at its end.
 """
 
 import json
@@ -13,6 +18,77 @@ import pytest
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CSP_HEADER = "content-security-policy"
+# Runs before any script of every page and frame; reports to the binding ``__cspViolation``.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspViolation({
+    page: document.location.href, directive: e.violatedDirective,
+    blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample,
+  });
+});
+"""
+
+
+class CSPWatch:
+    """What the browser reported about the Content-Security-Policy during one test."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.violations: list[str] = []
+        self.without_header: list[str] = []
+        self.documents = 0
+
+    def attach(self, context):
+        context.expose_binding("__cspViolation", self._on_violation)
+        context.add_init_script(CSP_LISTENER)
+        context.on("console", self._on_console)
+        context.on("response", self._on_response)
+        return context
+
+    def _on_violation(self, source, event):
+        self.violations.append(
+            "{directive} blocked {blocked!r} on {page} ({source}:{line}) {sample!r}".format(**event)
+        )
+
+    def _on_console(self, message):
+        if "Content Security Policy" in message.text:
+            self.violations.append(f"console: {message.text[:300]}")
+
+    def _on_response(self, response):
+        if response.request.resource_type != "document" or response.status in (204, 304):
+            return
+        if not response.url.startswith(("http://localhost", "http://127.0.0.1")):
+            return
+        self.documents += 1
+        if CSP_HEADER not in response.headers:
+            self.without_header.append(f"{response.status} {response.url}")
+
+    def problems(self) -> list[str]:
+        lines = [f"CSP violation: {v}" for v in dict.fromkeys(self.violations)]
+        lines += [f"page without Content-Security-Policy: {u}" for u in self.without_header]
+        return lines
+
+
+CSP_WATCH = CSPWatch()
+
+
+class WatchedBrowser:
+    """The session's browser; every context it opens is watched by ``CSP_WATCH``."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **kwargs):
+        return CSP_WATCH.attach(self._browser.new_context(**kwargs))
+
+    def new_page(self, **kwargs):
+        return self.new_context(**kwargs).new_page()
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
 
 
 def pytest_collection_modifyitems(items):
@@ -44,8 +120,22 @@ def browser():
                 "--disable-dev-shm-usage",
             ],
         )
-        yield browser
+        yield WatchedBrowser(browser)
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def csp_guard(request):
+    """Fails a browser test on any CSP violation or any page served without the policy."""
+    if not request.node.get_closest_marker("browser"):
+        yield
+        return
+    CSP_WATCH.reset()
+    yield CSP_WATCH
+    problems = CSP_WATCH.problems()
+    CSP_WATCH.reset()
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 @pytest.fixture
@@ -71,7 +161,9 @@ def axe_check(page, *, context: str | None = None) -> None:
         "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
     )
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
+        # Evaluated through the DevTools protocol, which the page's CSP does not govern
+        # (a <script> tag with the source inline would be refused, and rightly so).
+        page.evaluate(_axe_source())
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS,
@@ -86,6 +178,16 @@ def axe_check(page, *, context: str | None = None) -> None:
                     f"    {json.dumps(node['target'])}: {node.get('failureSummary', '')[:300]}"
                 )
         pytest.fail("\n".join(lines))
+
+
+def _axe_source() -> str:
+    global _AXE_SOURCE
+    if _AXE_SOURCE is None:
+        _AXE_SOURCE = AXE_JS.read_text()
+    return _AXE_SOURCE
+
+
+_AXE_SOURCE: str | None = None
 
 
 @pytest.fixture

@@ -18,11 +18,6 @@ from .queries import agencies_for_location, directory, public_agencies
 from .services import update_agency
 
 PAGE_SIZE = 20
-# Map tiles are fetched only after the visitor asks for the map; operators can point this to
-# their own tile server.
-MAP_TILE_URL = getattr(
-    settings, "EHRENSACHE_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-)
 
 
 def _map_points(agencies) -> list[dict]:
@@ -43,7 +38,8 @@ def agency_list(request):
         "form": form,
         "page_obj": page_obj,
         "map_points": _map_points(page_obj.object_list),
-        "map_tile_url": MAP_TILE_URL,
+        # Fetched only after the visitor asks for the map (settings: EHRENSACHE["MAP_TILE_URL"]).
+        "map_tile_url": settings.EHRENSACHE["MAP_TILE_URL"],
     }
     return render(request, "agencies/agency_list.html", context)
 

@@ -45,6 +45,7 @@ urlpatterns = [
         name="district_atom",
     ),
     path("widget/", views.widget, name="widget"),
+    path("widget/stil.css", views.widget_css, name="widget_css"),
     path("widget/anleitung/", views.widget_docs, name="widget_docs"),
     path("api-schluessel/", views.tokens, name="tokens"),
 ]

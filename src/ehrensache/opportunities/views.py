@@ -1,9 +1,11 @@
 """Pages: public search and opportunity page; coordinators' list, form and status changes;
 personal API tokens."""
 
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -192,7 +194,17 @@ def tokens(request):
     )
 
 
+def _style_query(request) -> str:
+    """The widget's style parameters alone: they are all its style sheet needs."""
+    query = QueryDict(mutable=True)
+    for key in ("accent", "background", "font"):
+        if request.GET.get(key):
+            query[key] = request.GET[key]
+    return query.urlencode()
+
+
 @xframe_options_exempt
+@csp_replace({"frame-ancestors": None})  # any website may embed the widget
 def widget(request):
     """The iframe page; no JavaScript, no cookies needed, links open the full page."""
     style_form = WidgetStyleForm(request.GET)
@@ -216,8 +228,20 @@ def widget(request):
             "style": style,
             "error": error,
             "more_query": more.urlencode(),
+            "style_query": _style_query(request),
             "site_url": settings.SITE_URL,
         },
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def widget_css(request):
+    """The widget's style sheet (colours and font from its parameters): a file, not an inline
+    style element, so that the Content-Security-Policy needs no exception for it."""
+    style = WidgetStyleForm(request.GET).style()
+    response = render(
+        request, "opportunities/widget.css", {"style": style}, content_type="text/css"
     )
     response["Cache-Control"] = "public, max-age=300"
     return response
