@@ -305,6 +305,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Monitoring asks /healthz over plain HTTP (e.g. http://127.0.0.1:8000/healthz with the site's
+# host name); it is never redirected to HTTPS. Patterns match the path without its leading "/".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if not DEBUG and not TESTING:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -33,3 +33,17 @@ def test_healthz_answers_503_when_database_is_unreachable(client, monkeypatch):
     wrapper.close()
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "unavailable"}
+
+
+def test_healthz_answers_over_plain_http_when_https_is_enforced(client, settings):
+    """Production redirects every plain-HTTP request to HTTPS, but not the health check."""
+    settings.SECURE_SSL_REDIRECT = True
+
+    health = client.get("/healthz")
+    page = client.get("/")
+
+    assert health.status_code == 200
+    assert health.json() == {"status": "ok", "database": "ok"}
+    assert page.status_code == 301
+    assert page["Location"].startswith("https://")
+    assert client.get("/healthz/").status_code in (301, 404)  # only the exact path is exempt
