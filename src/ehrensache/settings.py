@@ -9,7 +9,8 @@ Environment variables (all optional in development):
 - ``EMAIL_URL``        ``smtp://user:pass@host:587/?tls=1``, ``console:`` or ``file:///path``.
 - ``DEFAULT_FROM_EMAIL``, ``SITE_URL``
 - ``TASKS_BACKEND``    ``immediate`` (default) or ``database`` (needs ``make worker``).
-- ``REDIS_URL``        cache and rate-limit store when set (else local memory).
+- ``REDIS_URL``        cache and rate-limit store when set; else the database (table
+                       ``ehrensache_cache``) in production, local memory with DEBUG/tests.
 - ``EHRENSACHE_OPERATOR``, ``EHRENSACHE_OPERATOR_ADDRESS``, ``EHRENSACHE_CONTACT_EMAIL``,
   ``EHRENSACHE_PRIVACY_OFFICER``: who runs the site (Impressum, Datenschutz); unset = demo.
 - ``EHRENSACHE_BOUNCE_ADDRESS`` envelope sender of group messages with ``{token}`` (VERP),
@@ -162,6 +163,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
+# The cache holds the rate-limit counters (log-in, sign-up, password reset, anonymous API,
+# mails), so in production every web worker must share it: Redis with REDIS_URL, else the
+# database (table ``ehrensache_cache``, made by ``manage.py createcachetable`` and after each
+# ``migrate``). Local memory, one counter per process, only with DEBUG and in tests; the
+# check ``ehrensache.E001`` refuses it in production.
+CACHE_TABLE = "ehrensache_cache"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -169,8 +176,15 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
-else:
+elif DEBUG or TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    }
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

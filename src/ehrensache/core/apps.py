@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core import checks
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.core.navigation import NavItem
@@ -12,3 +14,11 @@ class CoreConfig(AppConfig):
             "core:calendar", _("Kalender"), "core:calendar", position=240, workspace="volunteer"
         ),
     ]
+
+    def ready(self) -> None:
+        from ehrensache.core.checks import create_cache_table, shared_cache
+
+        checks.register(shared_cache, checks.Tags.caches)
+        post_migrate.connect(
+            create_cache_table, sender=self, dispatch_uid="ehrensache_create_cache_table"
+        )
