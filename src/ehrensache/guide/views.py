@@ -73,11 +73,17 @@ def episode(request, number, slug):
         return redirect(episode, permanent=True)
     consented = request.GET.get("video") == "laden" and bool(episode.video_url)
     host = urlparse(episode.video_url).hostname if episode.video_url else ""
-    return render(
+    response = render(
         request,
         "guide/episode.html",
         {"episode": episode, "video_consented": consented, "video_host": host},
     )
+    if consented:
+        # The visitor asked for the external video: its provider may be framed on this
+        # response only (django-csp adds it to the policy's frame-src).
+        video = urlparse(episode.video_url)
+        response._csp_update = {"frame-src": [f"{video.scheme}://{video.netloc}"]}  # type: ignore[attr-defined]
+    return response
 
 
 def _episode_or_404(request, number, slug):
