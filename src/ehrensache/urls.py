@@ -4,10 +4,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ehrensache.api.api import api
-from ehrensache.core.views import healthz
+from ehrensache.core.views import favicon, healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("konto/", include("allauth.urls")),

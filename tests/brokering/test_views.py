@@ -226,7 +226,8 @@ def test_for_you_ranks_with_reasons(client, volunteer, organization):
     text = _as(client, volunteer).get(reverse("brokering:for_you")).content.decode()
 
     assert text.index("Lesepaten") < text.index("Hundegassi")
-    assert "Bildung &amp; Lernhilfe · " in text
+    assert "Für Sie" in text and "Für dich" not in text  # the site says "Sie" throughout
+    assert "Warum es passt:</strong> Bildung &amp; Lernhilfe · " in text
     assert "samstags" in text
 
 

@@ -84,3 +84,12 @@ def test_language_switch_works_without_javascript(client):
     assert response.status_code == 302
     assert response["Location"] == "/seite/impressum/"
     assert '<html lang="en"' in client.get("/seite/impressum/").content.decode()
+
+
+def test_the_site_has_an_icon_where_browsers_look_for_it(client):
+    page = client.get("/").content.decode()
+    response = client.get("/favicon.ico")
+
+    assert 'rel="icon"' in page and "core/favicon.svg" in page
+    assert response.status_code == 302
+    assert response["Location"].endswith("core/favicon.svg")

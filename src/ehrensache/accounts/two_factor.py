@@ -24,6 +24,7 @@ EXEMPT_URL_NAME_PREFIXES = ("mfa_", "account_")
 EXEMPT_VIEWS = {
     ("", "set_language"),
     ("", "healthz"),
+    ("", "favicon"),
     ("core", "page"),  # Impressum, Datenschutz, Barrierefreiheit …
     ("accounts", "delete"),
 }

@@ -160,7 +160,7 @@ def public_opportunities():
 
 
 def recommendations_for(profile: VolunteerProfile, *, limit=50) -> list[Match]:
-    """ "Für dich": public opportunities ranked by ``score_match`` (two queries).
+    """ "Für Sie": public opportunities ranked by ``score_match`` (two queries).
 
     Candidates: within the person's travel distance (bounding box, then exact), plus remote
     ones; without a home postal code, those in the person's fields. Opportunities the person

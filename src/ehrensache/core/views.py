@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -23,6 +24,11 @@ def page(request, slug):
 
 @never_cache
 @require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: the site's icon."""
+    return redirect(static("core/favicon.svg"))
+
+
 def healthz(request):
     """200 when the database answers, 503 when not; for load balancers and monitoring."""
     try:
