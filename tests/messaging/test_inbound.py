@@ -299,3 +299,16 @@ def test_html_quotes_with_nested_blocks_are_left_out():
 def test_malformed_mails_are_refused_or_recorded_without_crashing(raw):
     result = inbound.receive(raw)
     assert result.status in {"rejected", "bounce"}
+
+
+@pytest.mark.parametrize("length", ["abc", "-1", "1e3", "²", "9" * 40, "12 34"])
+def test_webhook_with_a_malformed_content_length_is_refused(client, length):
+    response = client.post(
+        URL,
+        b"From: a@example.org\r\n\r\nHallo",
+        content_type="message/rfc822",
+        CONTENT_LENGTH=length,
+        **AUTH,
+    )
+    assert response.status_code in (400, 413)
+    assert not Message.objects.filter(source=Message.Source.MAIL).exists()

@@ -4,6 +4,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import BoundedFormMixin
+
 from .models import AccountDeletion, NetworkMembership, User
 
 # Admins sign in through allauth like everybody else, so the second factor applies to them too.
@@ -15,13 +17,13 @@ class NetworkMembershipInline(admin.TabularInline):
     extra = 0
 
 
-class UserCreationAdminForm(AdminUserCreationForm):
+class UserCreationAdminForm(BoundedFormMixin, AdminUserCreationForm):
     class Meta:
         model = User
         fields = ["email"]
 
 
-class UserChangeAdminForm(UserChangeForm):
+class UserChangeAdminForm(BoundedFormMixin, UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"

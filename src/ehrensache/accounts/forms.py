@@ -5,10 +5,12 @@ from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import Form, ModelForm
+
 from .models import User
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "preferred_language"]
@@ -30,7 +32,7 @@ class ProfileForm(forms.ModelForm):
         ]
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(Form):
     password = forms.CharField(
         label=_("Ihr Passwort"),
         help_text=_("Zur Sicherheit: Bestätigen Sie mit Ihrem Passwort."),

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.core.errors import DomainError
+from ehrensache.core.forms import Form, ModelForm
 from ehrensache.regions.models import District
 from ehrensache.regions.queries import resolve_location
 
@@ -21,7 +22,7 @@ class DistrictMultipleChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.label} ({obj.key})"
 
 
-class LocationSearchForm(forms.Form):
+class LocationSearchForm(Form):
     """'Wer ist für mich zuständig?': one field for a postal code or a place name."""
 
     q = forms.CharField(
@@ -40,7 +41,7 @@ class LocationSearchForm(forms.Form):
         return text
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(Form):
     district = DistrictChoiceField(
         label=_("Kreis oder kreisfreie Stadt"),
         queryset=District.objects.none(),
@@ -59,7 +60,7 @@ class DirectoryFilterForm(forms.Form):
         self.fields["district"].queryset = directory_districts()
 
 
-class AgencyForm(forms.ModelForm):
+class AgencyForm(ModelForm):
     """An agency's own entry; ``identity`` adds name and kind (network staff only)."""
 
     website = forms.URLField(

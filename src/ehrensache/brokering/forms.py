@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.accounts.models import User
+from ehrensache.core.forms import Form
 from ehrensache.core.taxonomy import FieldOfActivity
 
 from .models import Conversation, FollowUp, Interest, TimeOfDay, Weekday
@@ -22,7 +23,7 @@ def _split_list(text: str) -> list[str]:
     return [part.strip() for part in (text or "").split(",") if part.strip()][:20]
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(Form):
     interests = forms.MultipleChoiceField(
         label=_("Was interessiert Sie?"),
         choices=FieldOfActivity.choices,
@@ -112,7 +113,7 @@ class ProfileForm(forms.Form):
         }
 
 
-class InterestForm(forms.Form):
+class InterestForm(Form):
     message = forms.CharField(
         label=_("Kurze Nachricht an die Einsatzstelle"),
         help_text=_("Freiwillig: Warum interessiert Sie das Angebot? Wann sind Sie erreichbar?"),
@@ -122,7 +123,7 @@ class InterestForm(forms.Form):
     )
 
 
-class StatusForm(forms.Form):
+class StatusForm(Form):
     status = forms.ChoiceField(
         label=_("Neuer Status"),
         choices=(),
@@ -147,7 +148,7 @@ class StatusForm(forms.Form):
         return data
 
 
-class InviteForm(forms.Form):
+class InviteForm(Form):
     message = forms.CharField(
         label=_("Nachricht (freiwillig)"),
         required=False,
@@ -156,7 +157,7 @@ class InviteForm(forms.Form):
     )
 
 
-class ConversationForm(forms.Form):
+class ConversationForm(Form):
     held_on = forms.DateField(
         label=_("Datum des Gesprächs"),
         widget=forms.DateInput(attrs={"type": "date", **TEXT}, format="%Y-%m-%d"),
@@ -241,7 +242,7 @@ class ConversationForm(forms.Form):
         return data
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(Form):
     opportunity = forms.IntegerField(widget=forms.HiddenInput)
     message = forms.CharField(
         label=_("Hinweis an die Einsatzstelle (freiwillig)"),
@@ -251,13 +252,13 @@ class ReferralForm(forms.Form):
     )
 
 
-class SuggestForm(forms.Form):
+class SuggestForm(Form):
     q = forms.CharField(
         label=_("Suchbegriff"), required=False, max_length=100, widget=forms.TextInput(attrs=TEXT)
     )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(Form):
     answer = forms.ChoiceField(
         label=_("Hat es geklappt?"), choices=FollowUp.Answer.choices, widget=forms.RadioSelect
     )

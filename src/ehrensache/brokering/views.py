@@ -13,6 +13,7 @@ from ehrensache.agencies.models import Agency
 from ehrensache.core.errors import NotFound
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.permissions import can, require
+from ehrensache.core.text import parse_id
 from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import Organization
 from ehrensache.organizations.queries import coordinated_by
@@ -39,10 +40,7 @@ def _page(request, qs):
 
 
 def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return parse_id(value)
 
 
 # --- Volunteers ---------------------------------------------------------------------------

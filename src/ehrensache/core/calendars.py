@@ -20,6 +20,7 @@ imports no other app. A source must read with a fixed number of queries.
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,7 @@ from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from .bounds import date_in_range
 from .locking import lock_row
 from .models import CalendarFeed
 from .tokens import find_by_token, new_token
@@ -43,8 +45,14 @@ TOUCH_INTERVAL = dt.timedelta(minutes=5)  # ``last_used_at`` is written at most 
 
 
 def local(value: dt.datetime) -> dt.datetime:
-    """An aware datetime in the site's time zone (events carry TZID=Europe/Berlin)."""
-    return value.astimezone(ZoneInfo(settings.TIME_ZONE))
+    """An aware datetime in the site's time zone (events carry TZID=Europe/Berlin).
+
+    A value at the edge of Python's range stays as it is (``to_ical`` leaves its event out).
+    """
+    try:
+        return value.astimezone(ZoneInfo(settings.TIME_ZONE))
+    except OverflowError:
+        return value
 
 
 def utc(value: dt.datetime) -> dt.datetime:
@@ -70,8 +78,21 @@ def new_calendar(name: str, *, prodid: str = PRODID) -> Calendar:
     return cal
 
 
+def _within_bounds(event: Any) -> bool:
+    return all(date_in_range(event.decoded(prop)) for prop in ("dtstart", "dtend") if prop in event)
+
+
 def to_ical(cal: Calendar) -> bytes:
-    """Serialise with a VTIMEZONE for every time zone the events use."""
+    """Serialise with a VTIMEZONE for every time zone the events use.
+
+    Events outside ``core.bounds`` (a date stored before the bounds existed) are left out:
+    calendar programs and the time-zone definitions cannot handle year 1 or 9999.
+    """
+    cal.subcomponents = [
+        component
+        for component in cal.subcomponents
+        if component.name != "VEVENT" or _within_bounds(component)
+    ]
     years = [
         event.decoded(prop).year
         for event in cal.walk("VEVENT")

@@ -15,3 +15,20 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.split())
+
+
+# The largest primary key (PostgreSQL ``bigint``): a larger number matches no row.
+MAX_ID = 9_223_372_036_854_775_807
+
+
+def parse_id(value: object) -> int | None:
+    """A record id from a query string or form value: ASCII digits within ``bigint``, else None.
+
+    ``str.isdigit`` accepts "²" and "٣", which ``int()`` or the database then refuse; a huge
+    number overflows SQLite's integers. Both are just "no such record".
+    """
+    text = str(value or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None

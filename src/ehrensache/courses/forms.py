@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import Form, ModelForm
+
 from . import queries
 from .models import Category, Course
 
@@ -22,7 +24,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class CatalogueForm(forms.Form):
+class CatalogueForm(Form):
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=100)
     category = forms.ChoiceField(
         label=_("Kategorie"),
@@ -90,7 +92,7 @@ def resolve_provider(value: str):
     return {"provider_kind": "network", "network_state": State.objects.get(pk=pk) if pk else None}
 
 
-class CourseForm(forms.ModelForm):
+class CourseForm(ModelForm):
     fee = forms.DecimalField(
         label=_("Teilnahmebeitrag in Euro"),
         min_value=0,
@@ -182,7 +184,7 @@ class CourseForm(forms.ModelForm):
         return data
 
 
-class SessionForm(forms.Form):
+class SessionForm(Form):
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     start = forms.TimeField(
         label=_("Beginn (Uhrzeit)"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -257,7 +259,7 @@ class CreateCourseForm(CourseForm):
         self.order_fields(["provider"] + list(self.fields))
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Form):
     reason = forms.CharField(
         label=_("Begründung"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -271,7 +273,7 @@ class MoveForm(ReasonForm):
     )
 
 
-class RegisterOtherForm(forms.Form):
+class RegisterOtherForm(Form):
     person = forms.ModelChoiceField(label=_("Person"), queryset=None)
 
     def __init__(self, *args, organization=None, **kwargs):

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import Form
+
 from . import programmes
 from .dated import MissingRule
 from .models import AllowancePayment, Programme, TrainingRecord
@@ -59,7 +61,7 @@ class EuroField(forms.DecimalField):
         return None if value is None else int((value * 100).to_integral_value())
 
 
-class StartEngagementForm(forms.Form):
+class StartEngagementForm(Form):
     volunteer_email = forms.EmailField(
         label=_("E-Mail-Adresse der freiwilligen Person"),
         help_text=_(
@@ -191,7 +193,7 @@ class StartEngagementForm(forms.Form):
         return email
 
 
-class RecordCheckForm(forms.Form):
+class RecordCheckForm(Form):
     """§ 72a: exactly four facts. No file field, no free text (and no multipart form)."""
 
     prefix = "fz"
@@ -210,17 +212,17 @@ class RecordCheckForm(forms.Form):
         self.fields["inspected_on"].initial = timezone.localdate()
 
 
-class TickForm(forms.Form):
+class TickForm(Form):
     done_on = date_field(_("Erledigt am"))
 
 
-class AddStepForm(forms.Form):
+class AddStepForm(Form):
     prefix = "schritt"
 
     title = forms.CharField(label=_("Neuer Schritt"), max_length=160)
 
 
-class HoursForm(forms.Form):
+class HoursForm(Form):
     prefix = "stunden"
 
     engagement = forms.ModelChoiceField(label=_("Engagement"), queryset=None, empty_label=None)
@@ -255,7 +257,7 @@ class HoursForm(forms.Form):
         return minutes
 
 
-class AllowanceForm(forms.Form):
+class AllowanceForm(Form):
     prefix = "pauschale"
 
     kind = forms.ChoiceField(
@@ -275,27 +277,27 @@ class AllowanceForm(forms.Form):
     )
 
 
-class EndForm(forms.Form):
+class EndForm(Form):
     prefix = "ende"
 
     end = date_field(_("Letzter Tag"))
 
 
-class SeminarDayForm(forms.Form):
+class SeminarDayForm(Form):
     prefix = "seminar"
 
     date = date_field(_("Seminartag"))
     title = forms.CharField(label=_("Seminar"), max_length=200, required=False)
 
 
-class SupervisionForm(forms.Form):
+class SupervisionForm(Form):
     prefix = "supervision"
 
     date = date_field(_("Datum der Supervision"))
     minutes = forms.IntegerField(label=_("Dauer in Minuten"), min_value=1, max_value=24 * 60)
 
 
-class TrainingRecordForm(forms.Form):
+class TrainingRecordForm(Form):
     prefix = "fortbildung"
 
     kind = forms.ChoiceField(label=_("Art"), choices=TrainingRecord.Kind.choices)

@@ -13,6 +13,7 @@ from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.pdf import pdf_response, render_pdf
 from ehrensache.core.permissions import require
+from ehrensache.core.text import parse_id
 from ehrensache.organizations.models import Organization
 from ehrensache.organizations.queries import coordinated_by
 
@@ -153,14 +154,14 @@ def start(request):
 
         interest = get_object_or_404(
             Interest.objects.select_related("opportunity__organization", "volunteer"),
-            pk=interest_id if str(interest_id).isdigit() else 0,
+            pk=parse_id(interest_id) or 0,
         )
         require(request.user, "brokering.manage_interest", interest)
         organization = interest.opportunity.organization
     else:
         org_id = request.GET.get("einsatzstelle") or request.POST.get("organization")
-        if str(org_id or "").isdigit():
-            organization = get_object_or_404(Organization, pk=org_id)
+        if parse_id(org_id):
+            organization = get_object_or_404(Organization, pk=parse_id(org_id))
             require(request.user, "engagements.manage_organization", organization)
         else:
             organization = coordinated_by(request.user).first()
@@ -467,7 +468,7 @@ def verify(request):
     require(request.user, "engagements.view_coordination")
     qs = queries.unverified_hours_for(request.user)
     if request.method == "POST":
-        ids = [int(i) for i in request.POST.getlist("entry") if i.isdigit()]
+        ids = [i for i in map(parse_id, request.POST.getlist("entry")) if i]
         by_org = defaultdict(list)
         for entry_id, org_id in HoursEntry.objects.filter(pk__in=ids).values_list(
             "pk", "engagement__organization_id"
@@ -497,9 +498,7 @@ def checklist(request, org_pk):
     form = forms.AddStepForm(request.POST or None)
     if request.method == "POST":
         if remove := request.POST.get("remove"):
-            item = get_object_or_404(
-                OnboardingItem, pk=remove if remove.isdigit() else 0, template=template
-            )
+            item = get_object_or_404(OnboardingItem, pk=parse_id(remove) or 0, template=template)
             services.remove_onboarding_item(item, actor=request.user)
             messages.success(request, _("Der Schritt ist entfernt."))
             return redirect("engagements:checklist", org_pk=organization.pk)

@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.core.errors import InvalidInput
+from ehrensache.core.forms import Form, ModelForm
 
 from .models import (
     Audience,
@@ -36,7 +37,7 @@ def _style(form):
             widget.attrs.setdefault("class", "kern-form-input__input")
 
 
-class EpisodeFilterForm(forms.Form):
+class EpisodeFilterForm(Form):
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
     rolle = forms.ChoiceField(
         label=_("Rolle"), required=False, choices=[("", _("Alle Rollen")), *Audience.choices]
@@ -68,7 +69,7 @@ class HttpsURLField(forms.URLField):
         super().__init__(**kwargs)
 
 
-class EpisodeForm(forms.ModelForm):
+class EpisodeForm(ModelForm):
     class Meta:
         model = Episode
         fields = [
@@ -130,7 +131,7 @@ class EpisodeForm(forms.ModelForm):
         return file
 
 
-class QuestionnaireForm(forms.ModelForm):
+class QuestionnaireForm(ModelForm):
     class Meta:
         model = Questionnaire
         fields = ["title", "introduction"]
@@ -141,7 +142,7 @@ class QuestionnaireForm(forms.ModelForm):
         _style(self)
 
 
-class StatementForm(forms.ModelForm):
+class StatementForm(ModelForm):
     class Meta:
         model = Statement
         fields = ["dimension", "text", "position"]
@@ -153,7 +154,7 @@ class StatementForm(forms.ModelForm):
         _style(self)
 
 
-class TeamForm(forms.Form):
+class TeamForm(Form):
     name = forms.CharField(label=_("Name des Teams"), max_length=150)
     place = forms.ChoiceField(
         label=_("Für wen ist das Team?"),
@@ -183,7 +184,7 @@ class TeamForm(forms.Form):
         raise forms.ValidationError(_("Bitte wählen Sie einen der angebotenen Einträge."))
 
 
-class TeamSettingsForm(forms.Form):
+class TeamSettingsForm(Form):
     facilitating_agency = forms.ModelChoiceField(
         label=_("Begleitende Anlaufstelle"),
         required=False,
@@ -202,7 +203,7 @@ class TeamSettingsForm(forms.Form):
         _style(self)
 
 
-class MemberForm(forms.Form):
+class MemberForm(Form):
     email = forms.EmailField(label=_("E-Mail-Adresse des Kontos"))
     group = forms.ChoiceField(label=_("Gruppe"), choices=Group.choices)
     is_manager = forms.BooleanField(label=_("Darf den Check leiten"), required=False)
@@ -212,7 +213,7 @@ class MemberForm(forms.Form):
         _style(self)
 
 
-class LinksForm(forms.Form):
+class LinksForm(Form):
     group = forms.ChoiceField(label=_("Gruppe"), choices=Group.choices)
     count = forms.IntegerField(label=_("Anzahl der Links"), min_value=1, max_value=100, initial=1)
     valid_days = forms.IntegerField(
@@ -224,7 +225,7 @@ class LinksForm(forms.Form):
         _style(self)
 
 
-class MailLinksForm(forms.Form):
+class MailLinksForm(Form):
     """Addresses for answer links sent by mail. Used with ``prefix="mail"`` next to
     ``LinksForm`` on the round page (distinct ids)."""
 
@@ -257,7 +258,7 @@ class MailLinksForm(forms.Form):
             raise forms.ValidationError(str(exc)) from exc
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(Form):
     title = forms.CharField(label=_("Maßnahme"), max_length=200)
     owner = forms.CharField(label=_("Verantwortlich"), max_length=150)
     due_date = forms.DateField(
@@ -276,7 +277,7 @@ class MeasureForm(forms.Form):
         _style(self)
 
 
-class MeasureStatusForm(forms.Form):
+class MeasureStatusForm(Form):
     status = forms.ChoiceField(label=_("Status"), choices=Measure.Status.choices)
 
     def __init__(self, *args, **kwargs):
@@ -284,7 +285,7 @@ class MeasureStatusForm(forms.Form):
         _style(self)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(Form):
     """One radio group (1–5) per statement; fields are named ``s<statement id>``."""
 
     SCALE = [

@@ -3,10 +3,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import Form
+
 from .audiences import PLACEHOLDER_LABELS, Audience
 
 
-class ComposeForm(forms.Form):
+class ComposeForm(Form):
     """Subject and text of a group message (and the group's filter, if the kind has one)."""
 
     choice = forms.ChoiceField(required=False)
@@ -37,5 +39,5 @@ class ConfirmForm(ComposeForm):
     idempotency_key = forms.CharField(max_length=64, widget=forms.HiddenInput)
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(Form):
     template_name = forms.CharField(label=_("Name der Vorlage"), max_length=120)

@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from ehrensache.accounts.roles import roles_of
+from ehrensache.core.text import parse_id
 
 from .models import Delivery, Mailing, OptOut, SenderKind, Template
 
@@ -26,8 +27,8 @@ def mailings_visible_to(user: Any, *, sender: str = "") -> QuerySet[Mailing]:
     ``sender`` ("organization:5") narrows to one."""
     qs = Mailing.objects.filter(_sender_filter(user))
     kind, _sep, sender_id = sender.partition(":")
-    if kind in SenderKind.values and sender_id.isdigit() and len(sender_id) < 19:
-        qs = qs.filter(sender_kind=kind, sender_id=int(sender_id))
+    if kind in SenderKind.values and parse_id(sender_id):
+        qs = qs.filter(sender_kind=kind, sender_id=parse_id(sender_id))
     return qs.annotate(**status_counts()).order_by("-created_at", "-pk")
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.permissions import require
+from ehrensache.core.text import parse_id
 
 from . import audiences, queries, services
 from .audiences import Audience
@@ -219,4 +220,4 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 
 def _int(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and len(value) < 19 else 0
+    return parse_id(value) or 0

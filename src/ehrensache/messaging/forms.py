@@ -3,8 +3,10 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import Form
 
-class MessageForm(forms.Form):
+
+class MessageForm(Form):
     text = forms.CharField(
         label=_("Ihre Nachricht"),
         strip=False,

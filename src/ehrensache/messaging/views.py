@@ -104,7 +104,10 @@ def inbound(request: HttpRequest) -> HttpResponse:
     if not given or not constant_time_compare(given, secret):
         return JsonResponse({"status": "forbidden", "detail": "wrong secret"}, status=403)
     limit = settings.EHRENSACHE["INBOUND_MAX_BYTES"]
-    if int(request.headers.get("Content-Length") or 0) > limit:
+    length = request.headers.get("Content-Length") or "0"
+    if not (length.isascii() and length.isdigit()):
+        return JsonResponse({"status": "rejected", "detail": "bad Content-Length"}, status=400)
+    if len(length) > 18 or int(length) > limit:
         return JsonResponse({"status": "rejected", "detail": inbound_mail.TOO_LARGE}, status=413)
     result = inbound_mail.receive(request.body)
     status = 200 if result.accepted else 422

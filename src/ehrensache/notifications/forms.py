@@ -2,6 +2,8 @@ from typing import Any
 
 from django import forms
 
+from ehrensache.core.forms import Form
+
 from .kinds import Kind
 from .models import Delivery
 
@@ -13,7 +15,7 @@ def field_name(key: str) -> str:
     return key.replace(".", "__")
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(Form):
     """One group of radio buttons per kind the person may choose for; essential kinds are
     listed as fixed (``essential``)."""
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ehrensache.agencies.models import Agency
 from ehrensache.core.errors import DomainError
+from ehrensache.core.forms import Form, ModelForm
 from ehrensache.core.taxonomy import FieldOfActivity
 from ehrensache.organizations.models import Organization
 from ehrensache.regions.models import District
@@ -103,7 +104,7 @@ def _choice_labels() -> dict[str, list[tuple[str, str]]]:
     return labels
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     """GET parameters of the search page, the API, the feeds and the widget (same names)."""
 
     q = forms.CharField(
@@ -324,7 +325,7 @@ class SearchForm(forms.Form):
         )
 
 
-class OpportunityForm(forms.ModelForm):
+class OpportunityForm(ModelForm):
     languages_text = forms.CharField(
         label=_("Sprachen"),
         required=False,
@@ -416,7 +417,7 @@ class OpportunityForm(forms.ModelForm):
         return values
 
 
-class ApiTokenForm(forms.Form):
+class ApiTokenForm(Form):
     name = forms.CharField(
         label=_("Bezeichnung"),
         max_length=100,

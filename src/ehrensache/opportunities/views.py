@@ -17,6 +17,7 @@ from ehrensache.core.errors import NotFound
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.permissions import require
 from ehrensache.core.taxonomy import field_labels
+from ehrensache.core.text import parse_id
 from ehrensache.organizations.models import Organization
 from ehrensache.organizations.queries import coordinated_by
 
@@ -165,8 +166,8 @@ def tokens(request):
     if request.method == "POST" and "revoke" in request.POST:
         revoke = request.POST.get("revoke", "")
         token = (
-            ApiToken.objects.filter(user=request.user, pk=int(revoke)).first()
-            if revoke.isdigit()
+            ApiToken.objects.filter(user=request.user, pk=parse_id(revoke)).first()
+            if parse_id(revoke)
             else None
         )
         if token is None:

@@ -11,6 +11,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import Form
+
 HEX = re.compile(r"^#?[0-9a-fA-F]{6}$")
 FONTS = {
     "sans": '"Fira Sans", "Segoe UI", Arial, sans-serif',
@@ -39,7 +41,7 @@ def _contrast_text(background: str) -> str:
     return dark if contrast(dark, background) >= contrast(light, background) else light
 
 
-class WidgetStyleForm(forms.Form):
+class WidgetStyleForm(Form):
     limit = forms.IntegerField(min_value=1, max_value=20, required=False)
     accent = forms.RegexField(regex=HEX, required=False)
     background = forms.RegexField(regex=HEX, required=False)
@@ -64,7 +66,7 @@ class WidgetStyleForm(forms.Form):
         }
 
 
-class WidgetBuilderForm(forms.Form):
+class WidgetBuilderForm(Form):
     """What the documentation page asks to build a snippet; validated like the widget."""
 
     organization = forms.SlugField(

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import Form, ModelForm
 from ehrensache.core.taxonomy import FieldOfActivity
 
 from .models import Organization
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(ModelForm):
     fields_of_activity = forms.MultipleChoiceField(
         label=_("Engagementfelder"),
         choices=FieldOfActivity.choices,
@@ -55,14 +56,14 @@ class OrganizationForm(forms.ModelForm):
         return values
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(Form):
     email = forms.EmailField(
         label=_("E-Mail-Adresse der Kollegin oder des Kollegen"),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
 
 
-class CoordinatorInvitationForm(forms.Form):
+class CoordinatorInvitationForm(Form):
     email = forms.EmailField(
         label=_("E-Mail-Adresse der künftigen Koordination"),
         help_text=_(
@@ -73,7 +74,7 @@ class CoordinatorInvitationForm(forms.Form):
     )
 
 
-class RejectForm(forms.Form):
+class RejectForm(Form):
     reason = forms.CharField(
         label=_("Begründung"),
         widget=forms.Textarea(attrs={"rows": 3}),

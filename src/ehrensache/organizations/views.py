@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ehrensache.core.errors import NotFound
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.permissions import require
+from ehrensache.core.text import parse_id
 
 from . import services
 from .forms import CoordinatorInvitationForm, InvitationForm, OrganizationForm, RejectForm
@@ -74,7 +75,9 @@ def team(request, slug):
     if request.method == "POST" and "revoke" in request.POST:
         revoke = request.POST.get("revoke", "")
         invitation = (
-            organization.invitations.filter(pk=int(revoke)).first() if revoke.isdigit() else None
+            organization.invitations.filter(pk=parse_id(revoke)).first()
+            if parse_id(revoke)
+            else None
         )
         if invitation is None:
             raise Http404

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import Form
 from ehrensache.regions.models import District
 
 from .models import Card, ReleaseRequest
@@ -8,7 +9,7 @@ from .models import Card, ReleaseRequest
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(Form):
     birth_date = forms.DateField(label=_("Geburtsdatum"), required=False, widget=DATE)
     district = forms.ModelChoiceField(
         label=_("Wohnort (Kreis oder kreisfreie Stadt)"),
@@ -18,12 +19,12 @@ class ProfileForm(forms.Form):
     )
 
 
-class CardForm(forms.Form):
+class CardForm(Form):
     kind = forms.ChoiceField(label=_("Karte"), choices=Card.Kind.choices)
     issued_on = forms.DateField(label=_("Ausgestellt am"), widget=DATE)
 
 
-class ProofRequestForm(forms.Form):
+class ProofRequestForm(Form):
     engagement = forms.ModelChoiceField(label=_("Engagement"), queryset=None)
     note = forms.CharField(
         label=_("Hinweis (optional)"),
@@ -46,7 +47,7 @@ class ProofRequestForm(forms.Form):
         )
 
 
-class ReleaseRequestForm(forms.Form):
+class ReleaseRequestForm(Form):
     leader = forms.ModelChoiceField(label=_("Jugendleiterin / Jugendleiter"), queryset=None)
     event_title = forms.CharField(
         label=_("Maßnahme"), max_length=200, help_text=_("z. B. Zeltlager, Jugendfreizeit, Seminar")

@@ -4,6 +4,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import Form
 from ehrensache.core.taxonomy import FieldOfActivity
 
 from .measures import MEASURES, Measure
@@ -18,7 +19,7 @@ PERIOD_LABELS = {
 }
 
 
-class FigureFilterForm(forms.Form):
+class FigureFilterForm(Form):
     """Year, field of activity (and period, chart measure) of a statistics page, by GET."""
 
     jahr = forms.TypedChoiceField(label=_("Jahr"), coerce=int)

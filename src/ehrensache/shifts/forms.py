@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.forms import Form
+
 from .models import ShiftPlan
 
 
-class PlanForm(forms.Form):
+class PlanForm(Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     kind = forms.ChoiceField(label=_("Art"), choices=ShiftPlan.Kind.choices)
     place = forms.CharField(label=_("Ort"), max_length=200, required=False)
@@ -13,7 +15,7 @@ class PlanForm(forms.Form):
     )
 
 
-class ShiftForm(forms.Form):
+class ShiftForm(Form):
     title = forms.CharField(label=_("Aufgabe"), max_length=200, required=False)
     starts_at = forms.DateTimeField(
         label=_("Beginn"),
@@ -29,7 +31,7 @@ class ShiftForm(forms.Form):
     capacity = forms.IntegerField(label=_("Plätze"), min_value=1, max_value=500)
 
 
-class CancelShiftForm(forms.Form):
+class CancelShiftForm(Form):
     reason = forms.CharField(
         label=_("Grund für die Absage"),
         max_length=1000,
@@ -38,7 +40,7 @@ class CancelShiftForm(forms.Form):
     )
 
 
-class WeeklyShiftForm(forms.Form):
+class WeeklyShiftForm(Form):
     title = forms.CharField(label=_("Aufgabe"), max_length=200, required=False)
     first_day = forms.DateField(
         label=_("Erster Termin"), widget=forms.DateInput(attrs={"type": "date"})
