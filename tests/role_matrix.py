@@ -384,7 +384,7 @@ def build_world() -> World:
     from django.test import Client
     from django.utils import timezone
 
-    from ehrensache.accounts.models import ApiToken
+    from ehrensache.accounts.models import ApiToken, PersonInvitation
     from ehrensache.brokering.models import Conversation, FollowUp, Interest
     from ehrensache.core.models import CalendarFeed
     from ehrensache.core.tokens import new_token
@@ -618,6 +618,18 @@ def build_world() -> World:
         expires_at=now + dt.timedelta(days=7),
     )
     world.tokens["invitation"] = raw
+    # An invitation to the Kooperations-Check team, mailed to the volunteer's address.
+    raw, token_hash = new_token()
+    o.person_invitation = PersonInvitation.objects.create(
+        kind="guide.team",
+        object_id=o.team.pk,
+        email=volunteer.email,
+        details={"group": "ehrenamt"},
+        token_hash=token_hash,
+        invited_by=coordinator,
+        expires_at=now + dt.timedelta(days=7),
+    )
+    world.tokens["person_invitation"] = raw
     raw, token_hash = new_token()
     CalendarFeed.objects.create(person=volunteer, token_hash=token_hash)
     world.tokens["calendar"] = raw

@@ -22,6 +22,19 @@ MATRIX = {
     "accounts:profile": Page(get=SIGNED_IN, post=expect(OK)),
     "accounts:export": Page(get=SIGNED_IN),
     "accounts:delete": Page(get=SIGNED_IN, post=expect(OK)),
+    # Only the person the invitation went to sees what it is about and accepts it; anyone
+    # else signed in gets 403, anonymous people the page asking them to sign in.
+    "accounts:invitation": Page(
+        get=expect(403, anonymous=200, volunteer=200),
+        post=expect(403, volunteer=OK),
+        kwargs=lambda w: {"token": w.tokens["person_invitation"]},
+    ),
+    # Withdrawing is the team's management right (guide.manage_team on the team).
+    "accounts:invitation_revoke": Page(
+        get=None,
+        post=expect(404, volunteer=403, coordinator=OK, agency_staff=403),
+        kwargs=lambda w: {"pk": w.person_invitation.pk},
+    ),
 }
 
 

@@ -105,7 +105,7 @@ def test_marketplace_journey(page, browser, axe, regions, organization, agency, 
     axe(agency_page)
     agency_page.get_by_role("link", name="Gespräch erfassen").first.click()
     axe(agency_page)
-    agency_page.get_by_label("Name (wenn die Person kein Konto hat)").fill("Gerda Gast")
+    agency_page.get_by_label("Name der Person").fill("Gerda Gast")
     agency_page.get_by_label("Postleitzahl des Wohnorts").fill("35037")
     agency_page.get_by_label("Die Person ist einverstanden").check()
     agency_page.get_by_label("Bildung & Lernhilfe").check()

@@ -491,18 +491,18 @@ def test_last_manager_cannot_be_removed(team, coordinator):
         services.remove_team_member(team.members.get(), actor=coordinator)
 
 
-def test_manager_adds_member_by_email_and_unknown_email_is_explained(
+def test_manager_invites_by_email_and_the_person_is_not_added_yet(
     client, team, coordinator, volunteer
 ):
     client.force_login(coordinator)
     url = reverse("guide:member_add", args=[team.pk])
 
-    unknown = client.post(url, {"email": "niemand@example.org", "group": "ehrenamt"})
-    client.post(url, {"email": volunteer.email, "group": "ehrenamt"})
+    response = client.post(url, {"email": volunteer.email, "group": "ehrenamt"})
+    invalid = client.post(url, {"email": "kein-at-zeichen", "group": "ehrenamt"})
 
-    assert "kein Konto" in unknown.content.decode()
-    assert 'value="niemand@example.org"' in unknown.content.decode()
-    assert team.members.filter(user=volunteer, group="ehrenamt", is_manager=False).exists()
+    assert response.status_code == 302
+    assert not team.members.filter(user=volunteer).exists()
+    assert 'value="kein-at-zeichen"' in invalid.content.decode()
 
 
 def test_aggregates_take_a_fixed_number_of_queries(reference, django_assert_num_queries):

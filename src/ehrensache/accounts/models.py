@@ -188,3 +188,54 @@ class ApiToken(models.Model):
         now = timezone.now()
         if self.last_used_at is None or (now - self.last_used_at).total_seconds() > 300:
             ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
+
+
+class PersonInvitation(models.Model):
+    """An invitation by e-mail to join something: a Kooperations-Check team, a counselling
+    record (the kinds are registered by the apps above, ``accounts.invitations``).
+
+    Whoever adds a person only types an address and always gets the same answer: a mail goes
+    to the address with a link, and the person is attached only when they accept it, signed
+    in with that address (or after creating an account with it). Nobody learns from the form
+    whether the address has an account, nor whose it is. Only the token's hash is stored
+    (``core.tokens``)."""
+
+    kind = models.CharField(_("Art"), max_length=40)
+    object_id = models.PositiveBigIntegerField()
+    email = models.EmailField(_("E-Mail-Adresse"))
+    # Small, non-personal values the kind needs when the person accepts (e.g. the group).
+    details = models.JSONField(default=dict, blank=True)
+    token_hash = models.CharField(max_length=TOKEN_HASH_LENGTH, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects: ClassVar[models.Manager["PersonInvitation"]] = models.Manager()
+
+    class Meta:
+        verbose_name = _("Einladung")
+        verbose_name_plural = _("Einladungen")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["kind", "object_id"], name="person_invitation_target")]
+
+    def __str__(self):
+        return f"{self.kind} #{self.object_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )

@@ -1,8 +1,10 @@
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from .models import PersonInvitation
 from .roles import roles_of
 
 
@@ -56,3 +58,14 @@ def _url(obj) -> str | None:
         return obj.get_absolute_url()
     except (NoReverseMatch, AttributeError):
         return None
+
+
+def open_invitations(obj, *, kind: str):
+    """The open invitations to ``obj`` (``PersonInvitation``): addresses the staff typed."""
+    return PersonInvitation.objects.filter(
+        kind=kind,
+        object_id=obj.pk,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).order_by("created_at")

@@ -112,6 +112,21 @@ def is_self(user, obj) -> bool:
     return is_authenticated(user) and obj is not None and obj.pk == user.pk
 
 
+@rules.predicate
+def is_invited_person(user, invitation) -> bool:
+    """The invitation (``PersonInvitation``) went to one of the person's addresses: their
+    account's address or another verified one."""
+    if not is_authenticated(user) or invitation is None:
+        return False
+    email = invitation.email.lower()
+    if (user.email or "").lower() == email:
+        return True
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
 rules.add_perm("accounts.view_own_account", is_authenticated)
 rules.add_perm("accounts.change_own_account", is_authenticated)
 rules.add_perm("accounts.delete_own_account", is_authenticated)
+rules.add_perm("accounts.accept_invitation", is_invited_person)

@@ -1,17 +1,28 @@
-"""Writes on a person's own account: profile, language, deletion."""
+"""Writes on a person's own account: profile, language, deletion; and invitations by e-mail
+to join something (``PersonInvitation``)."""
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ehrensache.audit.services import change, log_action
-from ehrensache.core.errors import DomainError, InvalidInput
+from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
+from ehrensache.core.locking import lock_row
+from ehrensache.core.mail import queue_mail
+from ehrensache.core.permissions import can, require
 from ehrensache.core.personal_data import erase_personal_data
+from ehrensache.core.tokens import find_by_token, new_token
 
-from .models import AccountDeletion, User
+from .invitations import InvitationKind, invitation_kind
+from .models import AccountDeletion, PersonInvitation, User
 from .roles import forget_roles, roles_of
 
 log = logging.getLogger(__name__)
@@ -97,3 +108,144 @@ def purge_unverified_accounts(*, older_than) -> int:
             continue
         count += 1
     return count
+
+
+# --- Invitations: adding a person to anything (``PersonInvitation``) --------------------------
+
+INVITATION_VALID_DAYS = 14
+
+
+def _kind(key: str) -> InvitationKind:
+    kind = invitation_kind(key)
+    if kind is None:
+        raise LookupError(f"Unknown invitation kind {key!r}: register it in the app's hooks.py")
+    return kind
+
+
+def _log_invitation(obj, action: str, kind: InvitationKind, *, actor, person=None) -> None:
+    """On the object's history: the kind, never the address (a stranger's, maybe)."""
+    log_action(
+        obj,
+        action,
+        actor=actor,
+        person=person,
+        object_repr=kind.label(obj) if kind.label else None,
+        data={"kind": kind.key},
+        **kind.scope(obj),
+    )
+
+
+def invite_person(
+    obj, *, kind: str, email: str, actor, details: dict | None = None
+) -> PersonInvitation | None:
+    """Invite the owner of ``email`` to ``obj`` (a team, a counselling record …).
+
+    Nobody is looked up: the answer is the same whether or not the address has an account,
+    and a mail with a link goes to it either way. The person is attached only when they
+    accept, signed in with that address. An address with an open invitation to the same
+    object gets no second mail (``None``)."""
+    invitation_kind_ = _kind(kind)
+    require(actor, invitation_kind_.permission, obj)
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise InvalidInput(
+            _("Bitte geben Sie eine gültige E-Mail-Adresse ein."), field="email"
+        ) from None
+    now = timezone.now()
+    with transaction.atomic():
+        if PersonInvitation.objects.filter(
+            kind=kind,
+            object_id=obj.pk,
+            email__iexact=email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=now,
+        ).exists():
+            return None
+        raw, token_hash = new_token()
+        invitation = PersonInvitation.objects.create(
+            kind=kind,
+            object_id=obj.pk,
+            email=email,
+            details=details or {},
+            token_hash=token_hash,
+            invited_by=actor,
+            expires_at=now + timedelta(days=INVITATION_VALID_DAYS),
+        )
+        queue_mail(
+            "accounts/mail/invitation",
+            {
+                "about": invitation_kind_.describe(obj),
+                "invited_by": actor,
+                "site_url": settings.SITE_URL,
+                "accept_path": reverse("accounts:invitation", kwargs={"token": raw}),
+                "valid_days": INVITATION_VALID_DAYS,
+            },
+            to=email,
+            language=actor.preferred_language,
+        )
+        _log_invitation(obj, "accounts.invitation.sent", invitation_kind_, actor=actor)
+    return invitation
+
+
+def find_person_invitation(raw_token: str) -> PersonInvitation:
+    invitation = find_by_token(PersonInvitation.objects.select_related("invited_by"), raw_token)
+    if invitation is None or not invitation.is_open or invitation_kind(invitation.kind) is None:
+        raise NotFound(
+            _("Diese Einladung ist nicht (mehr) gültig. Bitten Sie um eine neue Einladung.")
+        )
+    return invitation
+
+
+def invited_object(invitation: PersonInvitation):
+    """What the invitation is to, or ``NotFound`` if it is gone."""
+    obj = _kind(invitation.kind).objects().filter(pk=invitation.object_id).first()
+    if obj is None:
+        raise NotFound(_("Diese Einladung ist nicht (mehr) gültig."))
+    return obj
+
+
+def require_invited(user, invitation: PersonInvitation) -> None:
+    """Only the person the invitation went to may read and accept it (403 for others)."""
+    if not can(user, "accounts.accept_invitation", invitation):
+        raise Forbidden(
+            _(
+                "Diese Einladung ging an eine andere E-Mail-Adresse. Melden Sie sich mit dem "
+                "Konto dieser Adresse an, oder fügen Sie die Adresse unter „Mein Konto“ Ihrem "
+                "Konto hinzu und bestätigen Sie sie."
+            )
+        )
+
+
+def accept_person_invitation(raw_token: str, *, user) -> str:
+    """Attach the signed-in person to what the invitation is about; returns the page to go to.
+    Single use."""
+    invitation = find_person_invitation(raw_token)
+    require_invited(user, invitation)
+    kind = _kind(invitation.kind)
+    with transaction.atomic():
+        invitation = lock_row(PersonInvitation, invitation.pk)
+        if not invitation.is_open:
+            raise NotFound(_("Diese Einladung ist nicht (mehr) gültig."))
+        obj = invited_object(invitation)
+        url = kind.accept(obj, invitation, user)
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+        _log_invitation(obj, "accounts.invitation.accepted", kind, actor=user, person=user)
+    return url
+
+
+def revoke_person_invitation(invitation: PersonInvitation, *, actor) -> PersonInvitation:
+    kind = _kind(invitation.kind)
+    obj = invited_object(invitation)
+    require(actor, kind.permission, obj)
+    with transaction.atomic():
+        invitation = lock_row(PersonInvitation, invitation.pk)
+        if invitation.accepted_at is None and invitation.revoked_at is None:
+            invitation.revoked_at = timezone.now()
+            invitation.save(update_fields=["revoked_at"])
+            _log_invitation(obj, "accounts.invitation.revoked", kind, actor=actor)
+    return invitation

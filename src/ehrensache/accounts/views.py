@@ -3,20 +3,31 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ehrensache.core.errors import NotFound
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.personal_data import export_filename, export_json
 
 from .dashboard import SECTIONS
 from .forms import DeleteAccountForm, ProfileForm
+from .invitations import InvitationKind, invitation_kind
+from .models import PersonInvitation
 from .queries import memberships_of
 from .roles import roles_of
-from .services import delete_account, update_profile
+from .services import (
+    accept_person_invitation,
+    delete_account,
+    find_person_invitation,
+    invited_object,
+    require_invited,
+    revoke_person_invitation,
+    update_profile,
+)
 from .two_factor import has_two_factor, is_required_for_staff, is_staff_member
 
 
@@ -81,3 +92,48 @@ def delete(request):
         return redirect("core:home")
     context = {"form": form, "privacy_url": reverse("core:page", args=["datenschutz"])}
     return render(request, "accounts/delete.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request, token):
+    """An invitation to join something (``PersonInvitation``). Only the person it went to,
+    signed in with that address, sees what it is about and accepts it; anyone else is asked
+    to sign in or create an account (the link survives both) and learns nothing more."""
+    try:
+        invitation = find_person_invitation(token)
+    except NotFound as exc:
+        return render(request, "accounts/invitation.html", {"error": str(exc)}, status=404)
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            return redirect(f"{reverse('account_login')}?next={request.path}")
+        return render(request, "accounts/invitation.html", {"next": request.path})
+    require_invited(request.user, invitation)
+    if request.method == "POST":
+        try:
+            url = accept_person_invitation(token, user=request.user)
+        except NotFound as exc:
+            return render(request, "accounts/invitation.html", {"error": str(exc)}, status=404)
+        messages.success(request, _("Sie haben die Einladung angenommen. Willkommen!"))
+        return redirect(url)
+    context = {
+        "invitation": invitation,
+        "about": _kind_of(invitation).describe(invited_object(invitation)),
+    }
+    return render(request, "accounts/invitation.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def invitation_revoke(request, pk):
+    """Staff withdraw an open invitation (the permission of its kind, on its object)."""
+    invitation = get_object_or_404(PersonInvitation, pk=pk)
+    revoke_person_invitation(invitation, actor=request.user)
+    messages.success(request, _("Die Einladung ist zurückgezogen."))
+    return redirect(_kind_of(invitation).url(invited_object(invitation)))
+
+
+def _kind_of(invitation: PersonInvitation) -> InvitationKind:
+    kind = invitation_kind(invitation.kind)
+    if kind is None:  # a kind no app registers any more
+        raise NotFound(_("Diese Einladung ist nicht (mehr) gültig."))
+    return kind

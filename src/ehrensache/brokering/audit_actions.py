@@ -17,6 +17,7 @@ ACTIONS = {
     "brokering.invitation.sent": _("Zu einem Angebot eingeladen"),
     "brokering.conversation.recorded": _("Beratungsgespräch festgehalten"),
     "brokering.conversation.changed": _("Beratungsgespräch geändert"),
+    "brokering.conversation.linked": _("Beratungsgespräch mit dem Konto verbunden"),
     "brokering.follow_up.answered": _("Nachfrage „Hat es geklappt?“ beantwortet"),
 }
 

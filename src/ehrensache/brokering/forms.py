@@ -2,7 +2,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ehrensache.accounts.models import User
 from ehrensache.core.forms import Form
 from ehrensache.core.taxonomy import FieldOfActivity
 
@@ -158,21 +157,26 @@ class InviteForm(Form):
 
 
 class ConversationForm(Form):
+    SERVICE_FIELDS = {"email": "volunteer_email"}
+
     held_on = forms.DateField(
         label=_("Datum des Gesprächs"),
         widget=forms.DateInput(attrs={"type": "date", **TEXT}, format="%Y-%m-%d"),
         initial=timezone.localdate,
     )
-    volunteer_email = forms.EmailField(
-        label=_("E-Mail-Adresse, falls die Person ein Konto hat"),
-        required=False,
-        widget=forms.EmailInput(attrs=TEXT),
-    )
     guest_name = forms.CharField(
-        label=_("Name (wenn die Person kein Konto hat)"),
-        required=False,
+        label=_("Name der Person"),
         max_length=150,
         widget=forms.TextInput(attrs=TEXT),
+    )
+    volunteer_email = forms.EmailField(
+        label=_("E-Mail-Adresse für eine Einladung (freiwillig)"),
+        help_text=_(
+            "Wir schicken der Person eine Einladung, das Gespräch mit ihrem Konto zu verbinden "
+            "(oder dafür eines anzulegen). Verbunden wird es erst, wenn sie annimmt."
+        ),
+        required=False,
+        widget=forms.EmailInput(attrs=TEXT),
     )
     guest_contact = forms.CharField(
         label=_("Kontakt (Gast)"),
@@ -218,28 +222,6 @@ class ConversationForm(Form):
         if editing:
             for name in ("volunteer_email", "guest_name", "guest_postal_code", "consent"):
                 del self.fields[name]
-
-    def clean(self):
-        data = super().clean()
-        if "volunteer_email" not in self.fields:
-            return data
-        email = data.get("volunteer_email")
-        data["volunteer"] = None
-        if email:
-            data["volunteer"] = User.objects.filter(email__iexact=email, is_active=True).first()
-            if data["volunteer"] is None:
-                self.add_error(
-                    "volunteer_email",
-                    _(
-                        "Zu dieser E-Mail-Adresse gibt es kein Konto. Erfassen Sie die Person als Gast."
-                    ),
-                )
-        elif not (data.get("guest_name") or "").strip():
-            self.add_error(
-                "guest_name",
-                _("Bitte geben Sie einen Namen an oder die E-Mail-Adresse eines Kontos."),
-            )
-        return data
 
 
 class ReferralForm(Form):

@@ -10,7 +10,11 @@ starting with the interest's message.
 
 Group messages (``mailings.audiences``): the people interested in an opportunity (with a
 status filter; referred guests without an account get no mail), written by the
-opportunity's coordinators (the inbox permission), sent as their organization."""
+opportunity's coordinators (the inbox permission), sent as their organization.
+
+Invitations (``accounts.invitations``): a counselling conversation is linked to a person's
+account only when they accept the invitation mailed to the address the staff typed
+(``services.link_conversation``)."""
 
 from typing import Any
 
@@ -21,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.accounts.invitations import InvitationKind, register_invitation
 from ehrensache.accounts.models import NetworkMembership
 from ehrensache.agencies.models import AgencyMembership
 from ehrensache.mailings.audiences import Audience, Recipient, Sender, person_fields, register
@@ -28,8 +33,9 @@ from ehrensache.messaging.registry import InitialMessage, SubjectKind, register_
 from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import OrganizationMembership
 
-from .models import OPEN_STATUSES, Interest
+from .models import OPEN_STATUSES, Conversation, Interest
 from .routing import hand_over_to_coordinators
+from .services import link_conversation
 
 OPEN = "open"
 
@@ -139,5 +145,27 @@ register_subject(
         title=lambda interest: f"{interest.opportunity.title} – {interest.person_name}",
         initial_message=interest_initial_message,
         queryset=interests,
+    )
+)
+
+
+def _describe_conversation(conversation: Conversation) -> str:
+    return str(
+        _(
+            "Ihr Beratungsgespräch bei %(agency)s vom %(day)s mit Ihrem Konto verbinden. Dann "
+            "sehen Sie die Vermittlungen aus dem Gespräch unter „Meine Anfragen“."
+        )
+    ) % {"agency": conversation.agency.name, "day": f"{conversation.held_on:%d.%m.%Y}"}
+
+
+register_invitation(
+    InvitationKind(
+        key="brokering.conversation",
+        permission="brokering.change_conversation",
+        describe=_describe_conversation,
+        accept=link_conversation,
+        url=lambda conversation: reverse("brokering:conversation", args=[conversation.pk]),
+        label=lambda conversation: f"{conversation.held_on:%d.%m.%Y}",
+        queryset=lambda: Conversation.objects.select_related("agency"),
     )
 )

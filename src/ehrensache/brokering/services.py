@@ -10,9 +10,11 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ehrensache.accounts.services import invite_person
 from ehrensache.audit.services import change, log_action
 from ehrensache.core.errors import DomainError, InvalidInput, NotFound
 from ehrensache.core.locking import lock_row
@@ -463,8 +465,13 @@ def record_conversation(
     wishes="",
     notes="",
     outcome=Conversation.Outcome.OPEN,
+    invite_email="",
     now=None,
 ) -> Conversation:
+    """Record a counselling conversation. ``volunteer`` only from a record that already
+    names the person; an address typed by the staff (``invite_email``) is never looked up:
+    it gets an invitation to link the conversation to the account (``link_conversation``),
+    whether or not there is one, and the conversation stays a guest's until then."""
     require(actor, "brokering.record_conversation", agency)
     if not consent:
         raise InvalidInput(
@@ -498,7 +505,35 @@ def record_conversation(
             person=conversation.volunteer_id,
             object_repr=_conversation_label(conversation),
         )
+        if (invite_email or "").strip() and volunteer is None:
+            invite_person(
+                conversation, kind="brokering.conversation", email=invite_email, actor=actor
+            )
     return conversation
+
+
+def link_conversation(conversation, invitation, user) -> str:
+    """The invited person accepted: the conversation (and its referrals, where the person
+    has no request of their own for the opportunity yet) now belong to their account; the
+    guest's name and contact go."""
+    conversation = lock_row(Conversation, conversation.pk)
+    if conversation.volunteer_id is None:
+        conversation.volunteer = user
+        conversation.guest_name = ""
+        conversation.guest_contact = ""
+        conversation.save(update_fields=["volunteer", "guest_name", "guest_contact"])
+        taken = Interest.objects.filter(volunteer=user).values("opportunity_id")
+        Interest.objects.filter(conversation=conversation, volunteer__isnull=True).exclude(
+            opportunity_id__in=taken
+        ).update(volunteer=user)
+        log_action(
+            conversation,
+            "brokering.conversation.linked",
+            actor=user,
+            person=user,
+            object_repr=_conversation_label(conversation),
+        )
+    return reverse("brokering:my_interests")
 
 
 def _conversation_label(conversation) -> str:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ehrensache.accounts.queries import open_invitations
 from ehrensache.agencies.models import Agency
 from ehrensache.core.errors import NotFound
 from ehrensache.core.outcomes import domain_errors
@@ -265,11 +266,17 @@ def conversation_new(request):
     form = ConversationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        data.pop("volunteer_email")
+        data["invite_email"] = data.pop("volunteer_email")
         with domain_errors(form) as outcome:
             conversation = services.record_conversation(agency, actor=request.user, **data)
         if outcome.ok:
-            messages.success(request, _("Das Gespräch ist gespeichert."))
+            saved = _("Das Gespräch ist gespeichert.")
+            if data["invite_email"]:
+                saved = _(
+                    "Das Gespräch ist gespeichert. Die Einladung an %(email)s ist verschickt; "
+                    "mit dem Konto verbunden wird das Gespräch, sobald die Person annimmt."
+                ) % {"email": data["invite_email"]}
+            messages.success(request, saved)
             return redirect("brokering:conversation", pk=conversation.pk)
     return render(request, "brokering/conversation_form.html", {"form": form, "agency": agency})
 
@@ -304,6 +311,7 @@ def conversation_detail(request, pk):
         "referrals": conversation.referrals.select_related(
             "opportunity", "opportunity__organization"
         ),
+        "invitations": open_invitations(conversation, kind="brokering.conversation"),
     }
     return render(request, "brokering/conversation_detail.html", context)
 

@@ -35,3 +35,6 @@ class GuideConfig(AppConfig):
         ),
     ]
     demo_after = ("accounts", "organizations")
+
+    def ready(self) -> None:
+        from . import hooks  # noqa: F401

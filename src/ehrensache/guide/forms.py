@@ -204,7 +204,7 @@ class TeamSettingsForm(Form):
 
 
 class MemberForm(Form):
-    email = forms.EmailField(label=_("E-Mail-Adresse des Kontos"))
+    email = forms.EmailField(label=_("E-Mail-Adresse"))
     group = forms.ChoiceField(label=_("Gruppe"), choices=Group.choices)
     is_manager = forms.BooleanField(label=_("Darf den Check leiten"), required=False)
 

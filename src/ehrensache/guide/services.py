@@ -231,25 +231,40 @@ def update_team_settings(team, *, facilitating_agency, agency_may_view, actor) -
     return team
 
 
-def add_team_member(team, *, email, group, is_manager=False, actor) -> TeamMember:
-    from ehrensache.accounts.models import User
+def invite_team_member(team, *, email, group, is_manager=False, actor):
+    """Invite a person to the team by e-mail: they join when they accept, signed in with that
+    address (``accounts.PersonInvitation``). The answer is the same whether or not the
+    address has an account or already belongs to the team: nobody is looked up."""
+    from ehrensache.accounts.services import invite_person
 
     require(actor, "guide.manage_team", team)
-    user = User.objects.filter(email__iexact=(email or "").strip()).first()
-    if user is None:
-        raise InvalidInput(
-            _(
-                "Zu dieser E-Mail-Adresse gibt es kein Konto. Personen ohne Konto laden Sie "
-                "über einen Antwortlink ein."
-            ),
-            field="email",
-        )
-    if team.members.filter(user=user).exists():
-        raise DomainError(_("Diese Person gehört schon zum Team."), field="email")
-    with transaction.atomic():
-        member = TeamMember.objects.create(team=team, user=user, group=group, is_manager=is_manager)
-        _log_team(team, "guide.team.member_added", actor=actor, person=user)
-    return member
+    if group not in Group.values:
+        raise InvalidInput(_("Bitte wählen Sie eine Gruppe."), field="group")
+    return invite_person(
+        team,
+        kind="guide.team",
+        email=email,
+        actor=actor,
+        details={"group": group, "is_manager": bool(is_manager)},
+    )
+
+
+def join_team(team, invitation, user) -> str:
+    """The invited person accepted: they join in the group the invitation names (once)."""
+    details = invitation.details or {}
+    group = details.get("group") if details.get("group") in Group.values else Group.EHRENAMT
+    try:
+        with transaction.atomic():
+            _member, created = TeamMember.objects.get_or_create(
+                team=team,
+                user=user,
+                defaults={"group": group, "is_manager": bool(details.get("is_manager"))},
+            )
+    except IntegrityError:
+        created = False
+    if created:
+        _log_team(team, "guide.team.member_added", actor=user, person=user)
+    return team.get_absolute_url()
 
 
 def remove_team_member(member, *, actor) -> None:

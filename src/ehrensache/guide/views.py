@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from ehrensache.accounts.queries import open_invitations
 from ehrensache.core.errors import DomainError
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.pdf import pdf_response, render_pdf
@@ -261,6 +262,7 @@ def team(request, pk, member_form=None, settings_form=None):
             "manages": manages,
             "is_member": is_member,
             "members": queries.team_members(team) if is_member else [],
+            "invitations": open_invitations(team, kind="guide.team") if manages else [],
             "rounds": queries.team_rounds(team),
             "member_form": member_form or MemberForm(),
             "settings_form": settings_form
@@ -281,9 +283,16 @@ def team_member_add(request, pk):
     form = MemberForm(request.POST)
     if form.is_valid():
         with domain_errors(form) as outcome:
-            services.add_team_member(team_obj, actor=request.user, **form.cleaned_data)
+            services.invite_team_member(team_obj, actor=request.user, **form.cleaned_data)
         if outcome.ok:
-            messages.success(request, _("Die Person gehört jetzt zum Team."))
+            messages.success(
+                request,
+                _(
+                    "Die Einladung an %(email)s ist verschickt. Die Person gehört zum Team, "
+                    "sobald sie die Einladung annimmt."
+                )
+                % {"email": form.cleaned_data["email"]},
+            )
             return redirect(team_obj)
     return team(request, pk, member_form=form)
 

@@ -260,30 +260,52 @@ def invite_colleague(organization: Organization, *, actor, email: str) -> Organi
             code="already_member",
             field="email",
         )
-    open_invitation = organization.invitations.filter(
-        email__iexact=email,
-        accepted_at__isnull=True,
-        revoked_at__isnull=True,
-        expires_at__gt=timezone.now(),
-    )
-    if open_invitation.exists():
+    if _open_invitation(organization, email).exists():
         raise DomainError(
             _("An %(email)s ist schon eine offene Einladung unterwegs.") % {"email": email},
             code="already_invited",
             field="email",
         )
+    return _send_invitation(
+        organization,
+        kind=OrganizationInvitation.Kind.COLLEAGUE,
+        email=email,
+        actor=actor,
+        mail="organizations/mail/invitation",
+        action="organizations.invitation.sent",
+    )
+
+
+def _open_invitation(organization: Organization, email: str):
+    """The organization's open colleague or agency invitations to ``email``."""
+    return organization.invitations.filter(
+        email__iexact=email,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).exclude(kind=OrganizationInvitation.Kind.CLAIM)
+
+
+def _send_invitation(
+    organization: Organization, *, kind, email: str, actor, mail: str, action: str, agency=None
+) -> OrganizationInvitation:
+    """One invitation by e-mail (a colleague's or the agency's): the token, the mail with the
+    link, the audit entry. The answer is the same whether or not the address has an account."""
     raw, token_hash = new_token()
     invitation = OrganizationInvitation.objects.create(
         organization=organization,
+        kind=kind,
+        agency=agency,
         email=email,
         token_hash=token_hash,
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=INVITATION_VALID_DAYS),
     )
     queue_mail(
-        "organizations/mail/invitation",
+        mail,
         {
             "organization": organization,
+            "agency": agency,
             "invited_by": actor,
             "site_url": settings.SITE_URL,
             "accept_path": reverse("organizations:invitation", kwargs={"token": raw}),
@@ -294,8 +316,10 @@ def invite_colleague(organization: Organization, *, actor, email: str) -> Organi
     )
     log_action(
         invitation,
-        "organizations.invitation.sent",
+        action,
         actor=actor,
+        organization_id=organization.pk,
+        agency_id=agency.pk if agency else None,
         object_repr=organization.name,
     )
     return invitation
@@ -420,47 +444,17 @@ def invite_coordinator(
             ),
             code="not_confirmed",
         )
-    open_invitation = organization.invitations.filter(
-        email__iexact=email,
-        accepted_at__isnull=True,
-        revoked_at__isnull=True,
-        expires_at__gt=timezone.now(),
-    ).exclude(kind=OrganizationInvitation.Kind.CLAIM)
-    if open_invitation.exists():
+    if _open_invitation(organization, email).exists():
         return None
-    raw, token_hash = new_token()
-    agency = reviewer_agency_of(actor, organization)
-    invitation = OrganizationInvitation.objects.create(
-        organization=organization,
+    return _send_invitation(
+        organization,
         kind=OrganizationInvitation.Kind.BY_AGENCY,
-        agency=agency,
         email=email,
-        token_hash=token_hash,
-        invited_by=actor,
-        expires_at=timezone.now() + timedelta(days=INVITATION_VALID_DAYS),
-    )
-    queue_mail(
-        "organizations/mail/coordinator_invitation",
-        {
-            "organization": organization,
-            "agency": agency,
-            "invited_by": actor,
-            "site_url": settings.SITE_URL,
-            "accept_path": reverse("organizations:invitation", kwargs={"token": raw}),
-            "valid_days": INVITATION_VALID_DAYS,
-        },
-        to=email,
-        language=actor.preferred_language,
-    )
-    log_action(
-        invitation,
-        "organizations.coordinator.invited",
         actor=actor,
-        organization_id=organization.pk,
-        agency_id=agency.pk if agency else None,
-        object_repr=organization.name,
+        mail="organizations/mail/coordinator_invitation",
+        action="organizations.coordinator.invited",
+        agency=reviewer_agency_of(actor, organization),
     )
-    return invitation
 
 
 @transaction.atomic
