@@ -10,13 +10,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install install-test frontend assets messages setup run worker test test-sqlite test-postgres test-browser lint format bench chromium clean
+.PHONY: help install install-test frontend assets messages setup run worker test test-sqlite test-postgres test-browser test-deploy lint format bench chromium clean
 
 help:
 	@echo "make run      – set up (venv, packages, database, regions, demo data) and serve on http://$(HOST):$(PORT)"
 	@echo "make test     – install test tools and run the suite on SQLite, PostgreSQL and in Chromium"
 	@echo "make lint     – ruff check + format check, mypy"
 	@echo "make worker   – background worker for the tasks API (TASKS_BACKEND=database)"
+	@echo "make test-deploy – the README's deployment as written (PostgreSQL, Redis, gunicorn, worker), checked"
 	@echo "make bench    – benchmarks at full size"
 
 $(PY):
@@ -80,6 +81,10 @@ test-postgres: install-test
 
 test-browser: install-test chromium
 	$(BIN)/pytest -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+# A few minutes (migrate, import_regions, collectstatic): not part of `make test`.
+test-deploy: install-test
+	$(BIN)/pytest -m deploy $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench

@@ -8,7 +8,8 @@ Environment variables (all optional in development):
 - ``ALLOWED_HOSTS``    comma-separated host names.
 - ``EMAIL_URL``        ``smtp://user:pass@host:587/?tls=1``, ``console:`` or ``file:///path``.
 - ``DEFAULT_FROM_EMAIL``, ``SITE_URL``
-- ``TASKS_BACKEND``    ``immediate`` (default) or ``database`` (needs ``make worker``).
+- ``TASKS_BACKEND``    ``database`` (default in production; needs ``manage.py db_worker``) or
+                       ``immediate`` (default with DEBUG and in tests).
 - ``REDIS_URL``        cache and rate-limit store when set; else the database (table
                        ``ehrensache_cache``) in production, local memory with DEBUG/tests.
 - ``EHRENSACHE_OPERATOR``, ``EHRENSACHE_OPERATOR_ADDRESS``, ``EHRENSACHE_CONTACT_EMAIL``,
@@ -310,9 +311,15 @@ _TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
     "dummy": "django_tasks.backends.dummy.DummyBackend",
 }
-TASKS = {
-    "default": {"BACKEND": _TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]},
-}
+# Production defaults to the database backend: mails and jobs run in ``manage.py db_worker``,
+# a request never waits for (or fails with) the SMTP server. Development and tests run tasks
+# at once.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if DEBUG or TESTING else "database")
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}: {TASKS_BACKEND!r}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
