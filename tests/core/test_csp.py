@@ -158,3 +158,17 @@ def test_tile_url_setting_sets_the_policys_image_origin():
     )
 
     assert img_src == "[\"'self'\", 'data:', 'https://karten.example.org:8443']"
+
+
+def test_failed_csrf_check_answers_with_a_page_without_inline_style(settings):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post("/konto/login/", {"login": "a@example.org", "password": "x"})
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "<style" not in html and 'style="' not in html
+    assert "Formular abgelaufen" in html
+    assert _directives(response)["style-src"] == ["'self'"]
