@@ -60,7 +60,7 @@ class Browser:
         self.cookies: dict[str, str] = {}
 
     def request(self, method: str, path: str, form: dict | None = None, *, https=True):
-        headers = {"Host": HOST}
+        headers = {"Host": f"{HOST}:{self.port}"}
         if https:  # as the TLS proxy in front of gunicorn would
             headers["X-Forwarded-Proto"] = "https"
             headers["Origin"] = f"https://{HOST}:{self.port}"
