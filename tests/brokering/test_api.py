@@ -61,7 +61,7 @@ def test_refused_transition_is_409_and_unknown_status_422(client, interest, volu
     )
 
     assert (refused.status_code, refused.json()["code"]) == (409, "transition_refused")
-    assert (unknown.status_code, unknown.json()["errors"][0]["field"]) == (422, "status")
+    assert (unknown.status_code, unknown.json()["errors"][0]["field"]) == (422, "payload.status")
     assert Interest.objects.get().status == "new"
 
 

@@ -1,10 +1,10 @@
 """Agencies API: the directory, and "who is responsible for this postal code or place?"."""
 
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from ehrensache.core.errors import InvalidInput, NotFound
-from ehrensache.core.schemas import ErrorOut
+from ehrensache.core.schemas import PageNumber, errors
 from ehrensache.regions.api import DistrictOut
 from ehrensache.regions.models import District
 from ehrensache.regions.queries import locate, locate_place
@@ -59,12 +59,12 @@ class AgencyDetail(AgencyOut):
 
 
 class AgencyFilters(Schema):
-    postal_code: str | None = None
-    place: str | None = None
-    district: str | None = None
+    postal_code: str | None = Field(None, max_length=10)
+    place: str | None = Field(None, max_length=100)
+    district: str | None = Field(None, max_length=10, description="Kreisschlüssel")
     kind: Agency.Kind | None = None
-    page: int = 1
-    page_size: int = 20
+    page: PageNumber = 1
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
 def _district(d) -> dict | None:
@@ -108,19 +108,9 @@ def _hit_out(request, hit: AgencyHit) -> dict:
     }
 
 
-def _check_paging(filters: AgencyFilters) -> None:
-    if filters.page < 1:
-        raise InvalidInput(_("Die Seitenzahl muss 1 oder größer sein."), field="page")
-    if not 1 <= filters.page_size <= MAX_PAGE_SIZE:
-        raise InvalidInput(
-            _("Die Seitengröße muss zwischen 1 und %(max)d liegen.") % {"max": MAX_PAGE_SIZE},
-            field="page_size",
-        )
-
-
 @router.get(
     "",
-    response={200: AgencyPage, 404: ErrorOut, 422: ErrorOut},
+    response={200: AgencyPage, **errors(404)},
     summary="Anlaufstellen auflisten oder zu einem Ort finden",
     description=(
         "Mit `postal_code` (oder `place`): zuerst die zuständigen Anlaufstellen "
@@ -130,7 +120,6 @@ def _check_paging(filters: AgencyFilters) -> None:
     ),
 )
 def agency_list(request, filters: Query[AgencyFilters]):
-    _check_paging(filters)
     start = (filters.page - 1) * filters.page_size
     end = start + filters.page_size
     if filters.postal_code or filters.place:
@@ -163,7 +152,7 @@ def agency_list(request, filters: Query[AgencyFilters]):
 
 @router.get(
     "/{slug}",
-    response={200: AgencyDetail, 404: ErrorOut},
+    response=AgencyDetail,
     summary="Eine Anlaufstelle",
 )
 def agency_detail(request, slug: str):

@@ -16,13 +16,13 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from ehrensache.accounts.api_auth import TokenAuth
 from ehrensache.core.errors import NotFound
 from ehrensache.core.permissions import require
-from ehrensache.core.schemas import ErrorOut
+from ehrensache.core.schemas import Id, LimitOffset, errors
 from ehrensache.organizations.models import Organization
 
 from . import queries, services
@@ -86,7 +86,9 @@ class InterestDetailOut(InterestOut):
 
 
 class InterestStatusIn(Schema):
-    status: str = Field(..., description="in_contact, meeting_agreed, started, declined, withdrawn")
+    status: Interest.Status = Field(
+        ..., description="in_contact, meeting_agreed, started, declined, withdrawn"
+    )
     reason: str = Field("", max_length=2000)
 
 
@@ -97,7 +99,7 @@ def _detail(request, interest):
 
 
 @router.get("/interests/mine", response=list[InterestOut], summary="Meine Anfragen")
-@paginate(LimitOffsetPagination)
+@paginate(LimitOffset)
 def my_interests(request):
     return queries.interests_of_volunteer(request.user)
 
@@ -125,11 +127,11 @@ def _check_inbox(user, organization_id):
 
 @router.get(
     "/inbox",
-    response={200: list[InterestOut], 403: ErrorOut, 404: ErrorOut},
+    response={200: list[InterestOut], **errors(404)},
     summary="Eingang der Koordination",
 )
-@paginate(LimitOffsetPagination)
-def inbox(request, organization_id: int | None = None, status: Interest.Status | None = None):
+@paginate(LimitOffset)
+def inbox(request, organization_id: Id | None = None, status: Interest.Status | None = None):
     """Interests in the opportunities of the organizations the person coordinates."""
     _check_inbox(request.user, organization_id)
     return queries.inbox_for(request.user, organization_id=organization_id, status=status)
@@ -137,20 +139,20 @@ def inbox(request, organization_id: int | None = None, status: Interest.Status |
 
 @router.get(
     "/interests/{interest_id}",
-    response={200: InterestDetailOut, 404: ErrorOut},
+    response=InterestDetailOut,
     summary="Eine Anfrage",
 )
-def interest_detail(request, interest_id: int):
+def interest_detail(request, interest_id: Id):
     interest = queries.interest_for(request.user, interest_id)
     return _detail(request, interest)
 
 
 @router.post(
     "/interests/{interest_id}/status",
-    response={200: InterestDetailOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: InterestDetailOut, **errors(409)},
     summary="Status einer Anfrage ändern",
 )
-def change_status(request, interest_id: int, payload: InterestStatusIn):
+def change_status(request, interest_id: Id, payload: InterestStatusIn):
     interest = queries.interest_for(request.user, interest_id)
     interest = services.change_interest_status(
         interest, status=payload.status, reason=payload.reason, actor=request.user

@@ -1,8 +1,13 @@
-"""Schemas every router shares: the error body that ``api.api``'s handlers produce, and a
-field of activity (``core.taxonomy``) as key and label."""
+"""Schemas every router shares: the error body that ``api.api``'s handlers produce, a field of
+activity (``core.taxonomy``) as key and label, and the bounded number types of API input."""
+
+from typing import Annotated
 
 from ninja import Schema
-from pydantic import BaseModel
+from ninja.pagination import LimitOffsetPagination
+from pydantic import BaseModel, Field
+
+from ehrensache.core.bounds import MAX_INTEGER
 
 
 class ErrorItemOut(Schema):
@@ -24,3 +29,27 @@ class ErrorOut(Schema):
 class FieldOut(BaseModel):
     key: str
     label: str
+
+
+# Numbers in API input: ids of records, page numbers and sizes, offsets. Every integer a
+# client sends is bounded (``core.bounds.MAX_INTEGER``), so a huge number answers 422
+# instead of overflowing the database or the arithmetic behind it.
+Id = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+PageNumber = Annotated[int, Field(ge=1, le=MAX_INTEGER)]
+Offset = Annotated[int, Field(ge=0, le=MAX_INTEGER)]
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """``response={200: X, **errors(404, 409)}``: the error answers an operation documents
+    besides the ones every operation gets from ``api.api`` (401/403 with authentication,
+    404 with a path parameter, 422 with any parameter or body)."""
+    return dict.fromkeys(statuses, ErrorOut)
+
+
+class LimitOffset(LimitOffsetPagination):
+    """``@paginate(LimitOffset)``: ninja's ``limit``/``offset`` with bounds (``limit`` 1 to
+    100, default 100; ``offset`` up to ``MAX_INTEGER``)."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=100)
+        offset: Offset = 0

@@ -6,7 +6,7 @@ network role) and, as everywhere (``core.permissions.require``), 404 for a cours
 person may not see (another provider's draft) and 403 for one they see but do not manage.
 """
 
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
@@ -14,10 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.security import django_auth
+from pydantic import Field
 
+from ehrensache.core.bounds import BoundedDate
 from ehrensache.core.errors import NotFound
 from ehrensache.core.permissions import require
-from ehrensache.core.schemas import ErrorOut
+from ehrensache.core.schemas import Id, Offset, errors
 
 from . import queries, services
 from .models import Category, Course, Registration
@@ -77,16 +79,16 @@ class CourseList(Schema):
 
 
 class CatalogueQuery(Schema):
-    q: str = ""
+    q: str = Field("", max_length=200)
     category: Category | None = None
-    district: str | None = None
-    plz: str | None = None
-    radius: int | None = None
-    date_from: date | None = None
-    date_to: date | None = None
+    district: str | None = Field(None, max_length=10, description="Kreisschlüssel")
+    plz: str | None = Field(None, max_length=10)
+    radius: int | None = Field(None, ge=1, le=200, description="Umkreis um plz in km")
+    date_from: BoundedDate | None = None
+    date_to: BoundedDate | None = None
     free: bool = False
-    limit: int = 50
-    offset: int = 0
+    limit: int = Field(50, ge=1, le=100)
+    offset: Offset = 0
 
 
 class RegistrationOut(Schema):
@@ -166,10 +168,9 @@ def list_courses(request, filters: Query[CatalogueQuery]):
             free_only=filters.free,
         )
     )
-    limit = max(1, min(filters.limit, 100))
-    offset = max(0, filters.offset)
     count = len(results) if isinstance(results, list) else results.count()
-    return {"count": count, "items": [_course_out(c) for c in results[offset : offset + limit]]}
+    page = results[filters.offset : filters.offset + filters.limit]
+    return {"count": count, "items": [_course_out(c) for c in page]}
 
 
 @router.get("/registrations/mine", response=list[RegistrationOut], auth=django_auth)
@@ -177,8 +178,8 @@ def my_registrations(request):
     return [_registration_out(r) for r in queries.registrations_of(request.user)[:200]]
 
 
-@router.get("/{int:course_id}", response={200: CourseDetailOut, 404: ErrorOut}, summary="Ein Kurs")
-def get_course(request, course_id: int):
+@router.get("/{course_id}", response=CourseDetailOut, summary="Ein Kurs")
+def get_course(request, course_id: Id):
     course = get_object_or_404(
         queries.with_seat_counts(queries.courses_visible_to(request.user)), pk=course_id
     )
@@ -211,12 +212,12 @@ def get_course(request, course_id: int):
 
 
 @router.post(
-    "/{int:course_id}/registrations",
-    response={201: RegistrationOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    "/{course_id}/registrations",
+    response={201: RegistrationOut, **errors(409)},
     auth=django_auth,
     summary="Für einen Kurs anmelden",
 )
-def register(request, course_id: int):
+def register(request, course_id: Id):
     """Takes a seat if one is free, else a place on the waiting list (status tells which)."""
     course = queries.course_for_registration(request.user, course_id)
     if course is None:
@@ -226,12 +227,12 @@ def register(request, course_id: int):
 
 
 @router.get(
-    "/{int:course_id}/participants",
-    response={200: list[ParticipantOut], 403: ErrorOut, 404: ErrorOut},
+    "/{course_id}/participants",
+    response=list[ParticipantOut],
     auth=django_auth,
     summary="Teilnehmende (nur Anbieter)",
 )
-def participants(request, course_id: int):
+def participants(request, course_id: Id):
     require(
         request.user,
         "courses.create_course",
@@ -268,20 +269,20 @@ def _own(request, registration_id):
 
 
 @router.post(
-    "/registrations/{int:registration_id}/cancel",
-    response={200: RegistrationOut, 404: ErrorOut, 409: ErrorOut},
+    "/registrations/{registration_id}/cancel",
+    response={200: RegistrationOut, **errors(409)},
     auth=django_auth,
 )
-def cancel(request, registration_id: int):
+def cancel(request, registration_id: Id):
     registration = services.cancel_registration(_own(request, registration_id), actor=request.user)
     return _registration_out(registration)
 
 
 @router.post(
-    "/registrations/{int:registration_id}/confirm",
-    response={200: RegistrationOut, 404: ErrorOut, 409: ErrorOut},
+    "/registrations/{registration_id}/confirm",
+    response={200: RegistrationOut, **errors(409)},
     auth=django_auth,
 )
-def confirm(request, registration_id: int):
+def confirm(request, registration_id: Id):
     registration = services.confirm_offer(_own(request, registration_id), actor=request.user)
     return _registration_out(registration)

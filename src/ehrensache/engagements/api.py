@@ -9,12 +9,14 @@ from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from ehrensache.accounts.api_auth import TokenAuth
+from ehrensache.core.bounds import MAX_INTEGER, BoundedDate
 from ehrensache.core.errors import NotFound
+from ehrensache.core.schemas import Id, LimitOffset, errors
 
 from . import queries, services
 from .models import RecordCheck
@@ -48,15 +50,18 @@ class HoursOut(Schema):
 
 
 class HoursIn(Schema):
-    date: date
-    minutes: int = Field(..., description="Dauer in Minuten (1–1440)")
-    activity: str
-    note: str = ""
+    date: BoundedDate
+    # Bounded like every integer; 1 to 1440 is the service's rule (its message is clearer).
+    minutes: int = Field(
+        ..., ge=-MAX_INTEGER, le=MAX_INTEGER, description="Dauer in Minuten (1–1440)"
+    )
+    activity: str = Field(..., max_length=200)
+    note: str = Field("", max_length=500)
 
 
 class VerifyIn(Schema):
-    organization_id: int
-    entry_ids: list[int]
+    organization_id: Id
+    entry_ids: list[Id] = Field(..., min_length=1, max_length=1000)
 
 
 class VerifyOut(Schema):
@@ -126,7 +131,7 @@ def _visible(request, pk):
 
 
 @router.get("/", response=list[EngagementOut])
-@paginate(LimitOffsetPagination)
+@paginate(LimitOffset)
 def list_engagements(request):
     """Engagements the caller may see (own, or of the organizations they coordinate)."""
     return [
@@ -136,13 +141,13 @@ def list_engagements(request):
 
 
 @router.get("/hours/summary", response=SummaryOut)
-def hours_summary(request, year: int | None = None):
+def hours_summary(request, year: int | None = Query(None, ge=2000, le=2100)):
     """The caller's own hours of a year: per month and per organization."""
     year = year if year and 2000 <= year <= 2100 else timezone.localdate().year
     return queries.hours_summary(request.user, year=year)
 
 
-@router.post("/hours/verify", response=VerifyOut)
+@router.post("/hours/verify", response={200: VerifyOut, **errors(404, 409)})
 def verify_hours(request, payload: VerifyIn):
     entries = services.verify_hours_bulk(
         payload.entry_ids, organization_id=payload.organization_id, actor=request.user
@@ -150,19 +155,19 @@ def verify_hours(request, payload: VerifyIn):
     return {"verified": len(entries)}
 
 
-@router.get("/{int:pk}", response=EngagementOut)
-def get_engagement(request, pk: int):
+@router.get("/{pk}", response=EngagementOut)
+def get_engagement(request, pk: Id):
     return _engagement_out(_visible(request, pk))
 
 
-@router.get("/{int:pk}/hours", response=list[HoursOut])
-@paginate(LimitOffsetPagination)
-def list_hours(request, pk: int):
+@router.get("/{pk}/hours", response=list[HoursOut])
+@paginate(LimitOffset)
+def list_hours(request, pk: Id):
     return _visible(request, pk).hours_entries.order_by("-date", "-pk")
 
 
-@router.post("/{int:pk}/hours", response={201: HoursOut})
-def create_hours(request, pk: int, payload: HoursIn):
+@router.post("/{pk}/hours", response={201: HoursOut, **errors(409)})
+def create_hours(request, pk: Id, payload: HoursIn):
     entry = services.log_hours(
         _visible(request, pk),
         date=payload.date,
@@ -174,8 +179,8 @@ def create_hours(request, pk: int, payload: HoursIn):
     return Status(201, entry)
 
 
-@router.get("/{int:pk}/record-check", response=RecordCheckOut)
-def get_record_check(request, pk: int):
+@router.get("/{pk}/record-check", response=RecordCheckOut)
+def get_record_check(request, pk: Id):
     """§ 72a: the four recorded facts (the volunteer's own, or the organization's)."""
     check = RecordCheck.objects.filter(engagement=_visible(request, pk)).first()
     if check is None:
@@ -183,7 +188,7 @@ def get_record_check(request, pk: int):
     return check
 
 
-@router.get("/{int:pk}/allowances", response=list[AllowanceOut])
-@paginate(LimitOffsetPagination)
-def list_allowances(request, pk: int):
+@router.get("/{pk}/allowances", response=list[AllowanceOut])
+@paginate(LimitOffset)
+def list_allowances(request, pk: Id):
     return _visible(request, pk).allowance_payments.order_by("-paid_on", "-pk")

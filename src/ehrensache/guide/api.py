@@ -2,9 +2,10 @@
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from ehrensache.core.errors import InvalidInput
+from ehrensache.core.schemas import PageNumber
 
 from .models import Audience, Episode, Situation, Topic
 from .queries import episode_list, filter_episodes
@@ -44,12 +45,12 @@ class EpisodePage(Schema):
 
 
 class EpisodeFilters(Schema):
-    q: str = ""
-    rolle: str = ""
-    situation: str = ""
-    thema: str = ""
-    page: int = 1
-    page_size: int = 20
+    q: str = Field("", max_length=200)
+    rolle: Audience | None = None
+    situation: str = Field("", max_length=100)
+    thema: str = Field("", max_length=100)
+    page: PageNumber = 1
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
 def _out(episode: Episode) -> dict:
@@ -73,10 +74,6 @@ def _out(episode: Episode) -> dict:
 
 @router.get("/episodes", response=EpisodePage, summary="Folgen des Leitfadens")
 def episodes(request, filters: Query[EpisodeFilters]):
-    if filters.rolle and filters.rolle not in Audience.values:
-        raise InvalidInput(_("Unbekannte Rolle."), field="rolle")
-    if not 1 <= filters.page_size <= MAX_PAGE_SIZE or filters.page < 1:
-        raise InvalidInput(_("Ungültige Seitenangabe."), field="page_size")
     situation = topic = None
     if filters.situation:
         situation = Situation.objects.filter(slug=filters.situation).first()
@@ -89,7 +86,7 @@ def episodes(request, filters: Query[EpisodeFilters]):
     queryset = filter_episodes(
         Episode.objects.filter(is_published=True),
         q=filters.q,
-        audience=filters.rolle,
+        audience=filters.rolle or "",
         situation=situation,
         topic=topic,
     )
@@ -105,6 +102,6 @@ def episodes(request, filters: Query[EpisodeFilters]):
 
 
 @router.get("/episodes/{number}", response=EpisodeOut, summary="Eine Folge")
-def episode(request, number: int):
+def episode(request, number: PageNumber):
     queryset = episode_list(Episode.objects.filter(is_published=True))
     return _out(get_object_or_404(queryset, number=number))

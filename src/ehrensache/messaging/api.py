@@ -8,13 +8,14 @@ from datetime import datetime
 from typing import Any
 
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from ehrensache.accounts.api_auth import TokenAuth
+from ehrensache.core.schemas import Id, LimitOffset, errors
 
 from . import queries, services
-from .models import Message
+from .models import MAX_MESSAGE_LENGTH, Message
 
 router = Router(tags=["messaging"], auth=[TokenAuth(), django_auth])
 
@@ -67,28 +68,28 @@ class MessageOut(Schema):
 
 
 class MessageIn(Schema):
-    text: str
+    text: str = Field(..., min_length=1, max_length=MAX_MESSAGE_LENGTH)
     idempotency_key: str = Field("", max_length=64, description="gleicher Schlüssel = einmal")
 
 
 @router.get("/threads", response=list[ThreadOut])
-@paginate(LimitOffsetPagination)
+@paginate(LimitOffset)
 def list_threads(request: Any) -> Any:
     """The caller's conversations, newest message first, with their unread counts."""
     return queries.inbox_for(request.user)
 
 
-@router.get("/threads/{int:thread_id}/messages", response=list[MessageOut])
-@paginate(LimitOffsetPagination)
-def list_messages(request: Any, thread_id: int) -> Any:
+@router.get("/threads/{thread_id}/messages", response=list[MessageOut])
+@paginate(LimitOffset)
+def list_messages(request: Any, thread_id: Id) -> Any:
     """A thread's messages, oldest first; reading them marks the thread read."""
     thread = services.thread_for_user(request.user, thread_id)
     services.mark_read(thread, user=request.user)
     return queries.messages_of(thread)
 
 
-@router.post("/threads/{int:thread_id}/messages", response={201: MessageOut})
-def post_message(request: Any, thread_id: int, payload: MessageIn) -> Any:
+@router.post("/threads/{thread_id}/messages", response={201: MessageOut, **errors(409)})
+def post_message(request: Any, thread_id: Id, payload: MessageIn) -> Any:
     thread = services.thread_for_user(request.user, thread_id)
     message = services.post_message(
         thread,

@@ -13,7 +13,7 @@ coordinators create, change and publish the opportunities of their own organizat
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -21,9 +21,10 @@ from ninja import Query, Router, Schema
 from pydantic import BaseModel, Field
 
 from ehrensache.accounts.api_auth import TokenAuth, api_reader
+from ehrensache.core.bounds import BoundedDate
 from ehrensache.core.errors import InvalidInput, NotFound
 from ehrensache.core.permissions import require
-from ehrensache.core.schemas import ErrorOut, FieldOut
+from ehrensache.core.schemas import FieldOut, Id, PageNumber, errors
 from ehrensache.core.taxonomy import (
     OFFER_FIELDS,
     SUITABILITY_FIELDS,
@@ -35,7 +36,16 @@ from ehrensache.core.taxonomy import (
 from ehrensache.organizations.models import Organization
 
 from . import services
-from .forms import SearchForm
+from .forms import (
+    COMMITMENT_CHOICES,
+    MAX_QUERY_LENGTH,
+    SORT_CHOICES,
+    SUITABLE_CHOICES,
+    TIME_CHOICES,
+    WEEKDAY_CHOICES,
+    WITHOUT_CHOICES,
+    SearchForm,
+)
 from .models import Opportunity
 from .queries import opportunities_managed_by, opportunity_visible_to, search_opportunities
 
@@ -113,28 +123,48 @@ class OpportunityPage(BaseModel):
     results: list[OpportunityOut]
 
 
+def _keys(choices) -> tuple:
+    return tuple(key for key, _label in choices)
+
+
+Weekday = Literal[_keys(WEEKDAY_CHOICES)]  # type: ignore[valid-type]
+TimeOfDay = Literal[_keys(TIME_CHOICES)]  # type: ignore[valid-type]
+Suitable = Literal[_keys(SUITABLE_CHOICES)]  # type: ignore[valid-type]
+Without = Literal[_keys(WITHOUT_CHOICES)]  # type: ignore[valid-type]
+Commitment = Literal[_keys(COMMITMENT_CHOICES)]  # type: ignore[valid-type]
+Sort = Literal[_keys(SORT_CHOICES)]  # type: ignore[valid-type]
+Slug = Annotated[str, Field(max_length=200, pattern=r"^[-a-zA-Z0-9_]*$")]
+
+
 class SearchParams(Schema):
-    q: str | None = Field(None, description="Suchwörter (höchstens 200 Zeichen)")
-    where: str | None = Field(None, description="Postleitzahl oder Ort")
-    postal_code: str | None = None
-    place: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    radius_km: int | None = Field(None, description="Umkreis in km, 5 bis 100 (Standard 25)")
-    remote: Literal["", "include", "only"] | None = None
-    field: list[str] = Field(default_factory=list, description="Engagementfelder (/fields)")
-    commitment: str | None = Field(None, description="up_to_2, 2_to_5, over_5, one_off")
-    weekday: list[str] = Field(default_factory=list, description="mo di mi do fr sa so")
-    time_of_day: list[str] = Field(default_factory=list, description="morning afternoon evening")
-    suitable: list[str] = Field(
-        default_factory=list, description="young seniors little_german disabilities short_term"
+    """What the schema can say of the search form's fields; the form checks the rest (a
+    place, organization, agency or district we do not know, ``lat`` without ``lon``: 422)."""
+
+    q: str | None = Field(
+        None, max_length=MAX_QUERY_LENGTH, description="Suchwörter (höchstens 200 Zeichen)"
     )
-    without: list[str] = Field(default_factory=list, description="certificate driving_licence")
-    organization: str | None = None
-    agency: str | None = None
-    district: str | None = None
-    sort: str | None = Field(None, description="relevance, distance, newest")
-    page: int = Field(1, ge=1)
+    where: str | None = Field(None, max_length=100, description="Postleitzahl oder Ort")
+    postal_code: str | None = Field(None, max_length=20)
+    place: str | None = Field(None, max_length=100)
+    lat: float | None = Field(None, ge=-90, le=90)
+    lon: float | None = Field(None, ge=-180, le=180)
+    radius_km: int | None = Field(
+        None, ge=5, le=100, description="Umkreis in km, 5 bis 100 (Standard 25)"
+    )
+    remote: Literal["", "include", "only"] | None = None
+    field: list[FieldOfActivity] = Field(
+        default_factory=list, description="Engagementfelder (/fields)"
+    )
+    commitment: Commitment | None = None
+    weekday: list[Weekday] = Field(default_factory=list)
+    time_of_day: list[TimeOfDay] = Field(default_factory=list)
+    suitable: list[Suitable] = Field(default_factory=list)
+    without: list[Without] = Field(default_factory=list)
+    organization: Slug | None = None
+    agency: Slug | None = None
+    district: str | None = Field(None, pattern=r"^\d{5}$", description="Kreisschlüssel")
+    sort: Sort | None = None
+    page: PageNumber = 1
     page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
@@ -149,16 +179,18 @@ class OpportunityIn(Schema):
     on_site: bool = True
     remote: bool = False
     street: str = Field("", max_length=200)
-    postal_code: str = Field("", max_length=5)
+    postal_code: str = Field("", pattern=r"^(\d{5})?$")
     schedule: Opportunity.Schedule = Opportunity.Schedule.REGULAR
-    hours_per_week: Decimal | None = Field(None, ge=0, le=99)
+    hours_per_week: Decimal | None = Field(None, ge=0, le=99, decimal_places=1)
     weekdays: list[Literal[WEEKDAY_FIELDS]] = Field(default_factory=list)  # type: ignore[valid-type]
     times_of_day: list[Literal[TIME_OF_DAY_FIELDS]] = Field(default_factory=list)  # type: ignore[valid-type]
     time_notes: str = Field("", max_length=200)
-    starts_on: date | None = None
-    ends_on: date | None = None
+    starts_on: BoundedDate | None = None
+    ends_on: BoundedDate | None = None
     minimum_age: int | None = Field(None, ge=0, le=120)
-    languages: list[str] = Field(default_factory=list, max_length=10)
+    languages: list[Annotated[str, Field(max_length=50)]] = Field(
+        default_factory=list, max_length=10
+    )
     requires_driving_licence: bool = False
     requires_extended_certificate: bool = False
     other_requirements: str = Field("", max_length=5000)
@@ -169,27 +201,33 @@ class OpportunityIn(Schema):
     contact_email: str = Field("", max_length=254)
     contact_phone: str = Field("", max_length=50)
     people_wanted: int = Field(1, ge=1, le=1000)
-    expires_on: date | None = None
+    expires_on: BoundedDate | None = Field(
+        None, description="Leer: in 6 Monaten (läuft dann ab, wenn nicht verlängert)"
+    )
     publish: bool = False
 
 
 class OpportunityPatch(Schema):
-    title: str | None = Field(None, min_length=3, max_length=160)
-    summary: str | None = Field(None, max_length=300)
-    description: str | None = Field(None, min_length=1, max_length=20000)
-    tasks: str | None = Field(None, max_length=10000)
-    field: FieldOfActivity | None = None
-    target_group: str | None = Field(None, max_length=200)
-    on_site: bool | None = None
-    remote: bool | None = None
-    street: str | None = Field(None, max_length=200)
-    postal_code: str | None = Field(None, max_length=5)
-    hours_per_week: Decimal | None = Field(None, ge=0, le=99)
-    requires_extended_certificate: bool | None = None
-    people_wanted: int | None = Field(None, ge=1, le=1000)
-    expires_on: date | None = None
-    contact_name: str | None = Field(None, max_length=150)
-    contact_email: str | None = Field(None, max_length=254)
+    """Only the fields sent change. ``null`` is refused (422) for every field an offer must
+    have (a title, a field, an expiry date, …); only ``hours_per_week`` may be emptied
+    (``null``: not said, e.g. for one-off help)."""
+
+    title: str = Field(None, min_length=3, max_length=160)
+    summary: str = Field(None, max_length=300)
+    description: str = Field(None, min_length=1, max_length=20000)
+    tasks: str = Field(None, max_length=10000)
+    field: FieldOfActivity = None  # type: ignore[assignment]
+    target_group: str = Field(None, max_length=200)
+    on_site: bool = None  # type: ignore[assignment]
+    remote: bool = None  # type: ignore[assignment]
+    street: str = Field(None, max_length=200)
+    postal_code: str = Field(None, pattern=r"^(\d{5})?$")
+    hours_per_week: Decimal | None = Field(None, ge=0, le=99, decimal_places=1)
+    requires_extended_certificate: bool = None  # type: ignore[assignment]
+    people_wanted: int = Field(None, ge=1, le=1000)
+    expires_on: BoundedDate = None  # type: ignore[assignment]
+    contact_name: str = Field(None, max_length=150)
+    contact_email: str = Field(None, max_length=254)
 
 
 class StatusIn(Schema):
@@ -266,7 +304,7 @@ def _form_errors(form) -> InvalidInput:
 
 @router.get(
     "",
-    response={200: OpportunityPage, 422: ErrorOut, 429: ErrorOut},
+    response={200: OpportunityPage, **errors(403, 404, 429)},
     summary="Engagementangebote suchen",
     description="Dieselben Parameter wie die Suche unter /suche/. Jedes Ergebnis hat "
     "``distance_km``, wenn ein Ort angegeben ist.",
@@ -292,7 +330,7 @@ def list_opportunities(request, params: Query[SearchParams]):
 @router.get(
     "/mine",
     auth=TokenAuth(),
-    response={200: list[OpportunityOut], 401: ErrorOut},
+    response=list[OpportunityOut],
     summary="Angebote der eigenen Einsatzstellen (jeder Status)",
 )
 def my_opportunities(request):
@@ -301,11 +339,11 @@ def my_opportunities(request):
 
 
 @router.get(
-    "/{int:opportunity_id}",
-    response={200: OpportunityOut, 404: ErrorOut, 429: ErrorOut},
+    "/{opportunity_id}",
+    response={200: OpportunityOut, **errors(403, 429)},
     summary="Ein Engagementangebot",
 )
-def get_opportunity(request, opportunity_id: int):
+def get_opportunity(request, opportunity_id: Id):
     user = api_reader(request)
     opportunity = opportunity_visible_to(user, opportunity_id)
     if opportunity is None:
@@ -359,14 +397,7 @@ def _flags(payload: dict) -> dict:
 @router.post(
     "",
     auth=TokenAuth(),
-    response={
-        201: OpportunityOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: ErrorOut,
-        422: ErrorOut,
-    },
+    response={201: OpportunityOut, **errors(404, 409)},
     summary="Engagementangebot anlegen (eigene Einsatzstelle)",
 )
 def create_opportunity(request, payload: OpportunityIn):
@@ -379,37 +410,32 @@ def create_opportunity(request, payload: OpportunityIn):
 
 
 @router.patch(
-    "/{int:opportunity_id}",
+    "/{opportunity_id}",
     auth=TokenAuth(),
-    response={200: OpportunityOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: OpportunityOut, **errors(409)},
     summary="Engagementangebot ändern",
 )
-def update_opportunity(request, opportunity_id: int, payload: OpportunityPatch):
+def update_opportunity(request, opportunity_id: Id, payload: OpportunityPatch):
     opportunity = _own_opportunity(request.auth, opportunity_id)
     services.update_opportunity(opportunity, actor=request.auth, **payload.dict(exclude_unset=True))
     return opportunity_out(_own_opportunity(request.auth, opportunity_id))
 
 
 @router.post(
-    "/{int:opportunity_id}/status",
+    "/{opportunity_id}/status",
     auth=TokenAuth(),
-    response={
-        200: OpportunityOut,
-        401: ErrorOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: ErrorOut,
-        422: ErrorOut,
-    },
+    response={200: OpportunityOut, **errors(409)},
     summary="Veröffentlichen, pausieren, als besetzt markieren, archivieren",
 )
-def change_status(request, opportunity_id: int, payload: StatusIn):
+def change_status(request, opportunity_id: Id, payload: StatusIn):
     opportunity = _own_opportunity(request.auth, opportunity_id)
     services.STATUS_ACTIONS[payload.action](opportunity, actor=request.auth)
     return opportunity_out(_own_opportunity(request.auth, opportunity_id))
 
 
-@fields_router.get("", response=list[FieldOut], summary="Engagementfelder (feste Liste)")
+@fields_router.get(
+    "", response={200: list[FieldOut], **errors(403, 429)}, summary="Engagementfelder (feste Liste)"
+)
 def list_fields(request):
     api_reader(request)
     return [{"key": key, "label": str(label)} for key, label in FieldOfActivity.choices]

@@ -7,7 +7,7 @@ from pydantic import Field
 
 from ehrensache.accounts.api_auth import api_reader
 from ehrensache.core.errors import NotFound
-from ehrensache.core.schemas import ErrorOut, FieldOut
+from ehrensache.core.schemas import FieldOut, PageNumber, errors
 from ehrensache.core.taxonomy import FieldOfActivity
 
 from .models import Organization
@@ -49,7 +49,7 @@ class OrganizationFilters(Schema):
     postal_code: str | None = Field(None, pattern=r"^\d{5}$")
     district: str | None = Field(None, pattern=r"^\d{5}$", description="Kreisschlüssel")
     field: FieldOfActivity | None = None
-    page: int = Field(1, ge=1)
+    page: PageNumber = 1
     page_size: int = Field(50, ge=1, le=100)
 
 
@@ -80,7 +80,7 @@ def organization_out(o: Organization) -> dict:
     }
 
 
-@router.get("", response={200: OrganizationPage, 422: ErrorOut, 429: ErrorOut})
+@router.get("", response={200: OrganizationPage, **errors(403, 429)})
 def list_organizations(request, filters: Query[OrganizationFilters]):
     api_reader(request)
     qs = Organization.objects.filter(status=Organization.Status.CONFIRMED).select_related(
@@ -107,7 +107,7 @@ def list_organizations(request, filters: Query[OrganizationFilters]):
     }
 
 
-@router.get("/{slug}", response={200: OrganizationOut, 404: ErrorOut, 429: ErrorOut})
+@router.get("/{slug}", response={200: OrganizationOut, **errors(403, 429)})
 def get_organization(request, slug: str):
     api_reader(request)
     organization = (

@@ -2,8 +2,6 @@
 
 from ninja import Router, Schema
 
-from ehrensache.core.schemas import ErrorOut
-
 from .queries import Location, locate
 
 router = Router(tags=["regions"])
@@ -49,7 +47,7 @@ def location_out(location: Location) -> dict:
 
 @router.get(
     "postal-codes/{code}",
-    response={200: PostalCodeOut, 404: ErrorOut, 422: ErrorOut},
+    response=PostalCodeOut,
     summary="Postleitzahl nachschlagen",
     description=(
         "Orte, Kreis (Schlüssel und Name), Bundesland und Mittelpunkt einer Postleitzahl. "

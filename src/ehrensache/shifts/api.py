@@ -7,6 +7,7 @@ from ninja import Router, Schema
 from ninja.security import django_auth
 
 from ehrensache.core.errors import NotFound
+from ehrensache.core.schemas import Id, errors
 
 from . import queries, services
 from .models import Shift, ShiftSignup
@@ -64,15 +65,19 @@ def my_signups(request):
 
 
 @router.get("/plans/{plan_id}/shifts", response=list[ShiftOut], summary="Dienste eines Plans")
-def plan_shifts(request, plan_id: int):
+def plan_shifts(request, plan_id: Id):
     plan = queries.plans_visible_to(request.user).filter(pk=plan_id).first()
     if plan is None:
         raise NotFound(_("Diesen Dienstplan gibt es nicht."))
     return [_shift_out(s) for s in queries.shifts_of_plan(plan)]
 
 
-@router.post("/{shift_id}/signup", response={201: SignupOut}, summary="Für einen Dienst eintragen")
-def sign_up(request, shift_id: int):
+@router.post(
+    "/{shift_id}/signup",
+    response={201: SignupOut, **errors(409)},
+    summary="Für einen Dienst eintragen",
+)
+def sign_up(request, shift_id: Id):
     shift = Shift.objects.select_related("plan__organization").filter(pk=shift_id).first()
     if shift is None:
         raise NotFound(_("Diesen Dienst gibt es nicht."))
@@ -80,8 +85,12 @@ def sign_up(request, shift_id: int):
     return 201, _signup_out(signup)
 
 
-@router.post("/signups/{signup_id}/cannot-attend", response={204: None}, summary="Ich kann nicht")
-def cannot_attend(request, signup_id: int):
+@router.post(
+    "/signups/{signup_id}/cannot-attend",
+    response={204: None, **errors(409)},
+    summary="Ich kann nicht",
+)
+def cannot_attend(request, signup_id: Id):
     signup = (
         ShiftSignup.objects.filter(pk=signup_id, person=request.user)
         .select_related("shift__plan__coordinator")
