@@ -114,13 +114,18 @@ def _is_error(response, status):
         "/api/v1/courses/99999999999999999999",
         "/api/v1/opportunities/abc",
         "/api/v1/courses?date_from=9999-12-31",
-        "/api/v1/opportunities?q=a%00b",
         "/api/v1/organizations/a%00b",
-        "/api/v1/agencies?place=Marburg%00",
+        "/api/v1/regions/postal-codes/3503%007",
     ],
 )
 def test_out_of_bounds_and_nul_answer_422(client, url):
     assert _is_error(client.get(url), 422)["code"] == "invalid"
+
+
+def test_nul_in_a_query_string_is_removed_before_the_api_reads_it(client):
+    """core.middleware.NulCharacterMiddleware, for pages and API alike."""
+    response = client.get("/api/v1/opportunities?q=Lese%00paten")
+    assert response.status_code == 200
 
 
 def test_engagement_lists_bound_limit_and_offset(client, volunteer):

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router
 from ninja.constants import NOT_SET
@@ -132,17 +133,22 @@ def _request_has_nul(request: HttpRequest, path_params: dict) -> bool:
         _has_nul(key) or _has_nul(request.GET.getlist(key)) for key in request.GET
     ):
         return True
-    if not request.body:
+    try:
+        body = request.body
+    except RawPostDataException:  # a form post, read (and cleaned of NUL) by the middleware
+        return False
+    if not body:
         return False
     try:
-        return _has_nul(json.loads(request.body))
+        return _has_nul(json.loads(body))
     except ValueError:  # not JSON: the body's own validation answers (422)
         return False
 
 
 def refuse_nul_characters(run: Callable) -> Callable:
     """No text may contain the NUL character: PostgreSQL cannot store it, and no person types
-    it. Checked once for every operation, in the path, the query and a JSON body (422)."""
+    it. Checked once for every operation that reads input, in the path and a JSON body (422);
+    ``core.middleware.NulCharacterMiddleware`` has removed it from the query string before."""
 
     operation = getattr(run, "__self__", None)  # ``run`` is the bound ``Operation.run``
     reads_input = bool(operation is not None and operation.models)
