@@ -6,10 +6,12 @@ import json
 import pytest
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
-from django.db import models
+from django.db import connection, models
+from django.test import override_settings
 
 from ehrensache.accounts.models import AccountDeletion, User
 from ehrensache.accounts.services import delete_account
+from ehrensache.audit.models import LogEntry as AuditEntry
 from ehrensache.core import personal_data as data_export
 from ehrensache.core.personal_data import DELETED, ERASED, UNLINKED
 from ehrensache.organizations.models import OrganizationInvitation
@@ -240,3 +242,75 @@ def test_export_labels_follow_the_language(client, people):
     data = json.loads(client.get("/konto/daten/").content)
 
     assert data["sections"]["brokering"]["interests"][0]["status_label"] == "New"
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# What identifies Anna (the marker also names organizations and offers that stay).
+NEEDLES = ["anna@example.org", "Anna Eins"]
+
+
+def _tables_mentioning(needles) -> list:
+    """Every (model, column, needle) where a text or JSON column of any table holds a needle."""
+    found = []
+    tables = set(connection.introspection.table_names())
+    for model in apps.get_models():
+        if model._meta.db_table not in tables:
+            continue
+        columns = [
+            f.name
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.CharField | models.TextField | models.JSONField)
+        ]
+        for column in columns:
+            for needle in needles:
+                if model._default_manager.filter(**{f"{column}__icontains": needle}).exists():
+                    found.append((model._meta.label, column, needle))
+    return found
+
+
+def _session_users() -> list[str]:
+    from django.contrib.sessions.models import Session
+
+    return [str(s.get_decoded().get("_auth_user_id")) for s in Session.objects.all()]
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_erasure_leaves_no_remnant_in_any_table_task_session_or_audit_entry(people):
+    """The database scan after erasure, with the database task backend: mails to or about the
+    person that the worker has not sent (or that failed), their sessions on every device and
+    the audit trail hold nothing of them any more; Bert's stay."""
+    from django.test import Client
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from ehrensache.core.tasks import send_email
+
+    anna, bert, staff = people
+    anna_pk = anna.pk
+    send_email.enqueue(to=["anna@example.org"], subject="Ihr Platz", body="Hallo Anna Eins")
+    send_email.enqueue(
+        to=["staff@example.org"],
+        subject="Neue Anfrage",
+        body="Eine Person hat Interesse.",
+        reply_to=["anna@example.org"],
+    )
+    for row in DBTaskResult.objects.all():  # the mail server refused this one
+        if row.args_kwargs["kwargs"].get("reply_to"):
+            row.status = TaskResultStatus.FAILED
+            row.save(update_fields=["status"])
+    send_email.enqueue(to=["bert@example.org"], subject="Ihr Platz", body="Hallo BERT-MARKE")
+    for person in (anna, anna, bert):  # two devices of Anna's, one of Bert's
+        Client().force_login(person)
+    assert _tables_mentioning(NEEDLES) != []
+
+    delete_account(anna)
+
+    remnants = _tables_mentioning(NEEDLES)
+    assert remnants == [], remnants
+    assert str(anna_pk) not in _session_users()
+    assert _session_users() == [str(bert.pk)]
+    assert [r.args_kwargs["kwargs"]["to"] for r in DBTaskResult.objects.all()] == [
+        ["bert@example.org"]
+    ]
+    assert not AuditEntry.objects.filter(subject_person_id=anna_pk).exists()
+    assert not AuditEntry.objects.filter(actor_id=anna_pk).exists()

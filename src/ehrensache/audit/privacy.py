@@ -2,7 +2,8 @@
 
 Entries where the person is the subject are theirs: exported, and deleted with the account.
 Entries where they acted as staff belong to the other person's or the organization's history:
-the reference to the account is emptied (``actor`` is SET_NULL).
+the reference to the account is emptied (``actor`` is SET_NULL). Entries on the account
+itself (``object`` is the user) go too (``erase``).
 """
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -16,6 +17,17 @@ ERASURE = {
     "audit.LogEntry.subject_person": DELETED,
     "audit.LogEntry.actor": UNLINKED,
 }
+
+
+def erase(user: AbstractBaseUser) -> None:
+    """Entries on the account itself, whoever they name as the subject (1 query)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(get_user_model()), object_id=user.pk
+    ).delete()
+
 
 NOTES = [
     _(
