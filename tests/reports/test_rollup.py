@@ -156,7 +156,7 @@ def test_agency_page_shows_its_district_and_no_figure_below_five(
     assert response.status_code == 200
     assert "Marburg-Biedenkopf" in html
     assert all(n >= 5 for n in _numbers(html))
-    assert '<svg role="img"' in html
+    assert '<svg role="img" aria-labelledby="chart-1-title chart-1-desc"' in html
 
 
 @pytest.mark.parametrize("districts", [1, 3])

@@ -69,7 +69,7 @@ def unit_page(
         measure = BY_KEY[choice["measure"]]
         chart = (
             bar_chart(
-                f"{measure.label} – {label}, {choice['year']}",
+                f"{measure.label} – {label}, {_scope_label(choice)}",
                 _("Quartal"),
                 [
                     (q, Cell(figures.get(level, code, choice["field"], q, measure.key)))
@@ -79,7 +79,9 @@ def unit_page(
             if measure in shown
             else None
         )
-        sections.append({"label": label, "tables": tables, "chart": chart})
+        sections.append(
+            {"label": label, "tables": tables, "chart": chart, "id": f"chart-{len(sections) + 1}"}
+        )
     return {"form": form, "choice": choice, "sections": sections}
 
 
@@ -125,7 +127,7 @@ def region_page(
     measure = BY_KEY[choice["measure"]]
     chart = (
         bar_chart(
-            f"{measure.label} – {state_label}, {choice['year']}, {period_text}",
+            f"{measure.label} – {state_label}, {_scope_label(choice)}, {period_text}",
             corner,
             [
                 (
