@@ -6,6 +6,7 @@ built without arguments) carries the bounds of ``core.bounds``. A new form canno
 """
 
 import copy
+import datetime as dt
 import importlib
 import pkgutil
 from decimal import Decimal
@@ -28,6 +29,12 @@ pytestmark = [pytest.mark.unit]
 
 SKIP_MODULES = ("ehrensache.settings", "ehrensache.asgi", "ehrensache.wsgi")
 TYPED_INPUTS = {"date", "datetime-local", "number"}
+
+
+def _date_model_fields():
+    from django.db import models
+
+    return (models.DateField, models.DateTimeField)
 
 
 def project_forms() -> list[type]:
@@ -128,3 +135,33 @@ def test_bounds_reach_the_browser():
     html = str(Example()["count"])
     assert f'max="{MAX_INTEGER}"' in html and 'min="0"' in html
     assert Example().fields["day"].validators
+
+
+def test_every_model_date_field_is_bounded():
+    from django.apps import apps
+
+    from ehrensache.core.bounds import validate_date_in_range
+
+    missing = [
+        f"{model._meta.label}.{f.name}"
+        for model in apps.get_models()
+        if model.__module__.startswith("ehrensache.")
+        for f in model._meta.concrete_fields
+        if isinstance(f, _date_model_fields()) and validate_date_in_range not in f.validators
+    ]
+    assert missing == []
+
+
+@pytest.mark.django_db
+def test_no_record_is_saved_with_a_date_out_of_range():
+    from ehrensache.core.errors import InvalidInput
+    from tests.factories import CourseFactory
+
+    session = CourseFactory().sessions.get()
+    session.starts_at = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+    with pytest.raises(InvalidInput) as refused:
+        session.save()
+    assert refused.value.field == "starts_at"
+    session.refresh_from_db()
+    session.notes = "far date not saved"
+    session.save(update_fields=["notes"])

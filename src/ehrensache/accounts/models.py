@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
 from ehrensache.core.tokens import TOKEN_HASH_LENGTH, find_by_token, new_token
 
 
@@ -109,7 +110,7 @@ class NetworkMembership(models.Model):
     )
     state = models.ForeignKey("regions.State", on_delete=models.PROTECT, null=True, blank=True)
     title = models.CharField(_("Bezeichnung"), max_length=150, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Mitarbeit im Netzwerk")
@@ -129,8 +130,8 @@ class AccountDeletion(models.Model):
     which kinds of roles it had. Nothing here can be linked back to the person.
     """
 
-    deleted_on = models.DateField(_("Gelöscht am"))
-    joined_month = models.DateField(_("Registriert im Monat"))
+    deleted_on = models.DateField(_("Gelöscht am"), validators=[validate_date_in_range])
+    joined_month = models.DateField(_("Registriert im Monat"), validators=[validate_date_in_range])
     had_agency_role = models.BooleanField(_("Mitarbeit in einer Anlaufstelle"), default=False)
     had_coordinator_role = models.BooleanField(_("Koordination einer Einsatzstelle"), default=False)
     had_network_role = models.BooleanField(_("Mitarbeit im Netzwerk"), default=False)
@@ -153,9 +154,9 @@ class ApiToken(models.Model):
     name = models.CharField(_("Bezeichnung"), max_length=100)
     prefix = models.CharField(max_length=8, editable=False)
     token_hash = models.CharField(max_length=TOKEN_HASH_LENGTH, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    last_used_at = models.DateTimeField(null=True, blank=True, validators=[validate_date_in_range])
+    revoked_at = models.DateTimeField(null=True, blank=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("API-Schlüssel")
@@ -209,9 +210,9 @@ class PersonInvitation(models.Model):
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    expires_at = models.DateTimeField(validators=[validate_date_in_range])
+    accepted_at = models.DateTimeField(null=True, blank=True, validators=[validate_date_in_range])
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -219,7 +220,7 @@ class PersonInvitation(models.Model):
         blank=True,
         related_name="+",
     )
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True, validators=[validate_date_in_range])
 
     objects: ClassVar[models.Manager["PersonInvitation"]] = models.Manager()
 

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 
 class Agency(models.Model):
     class Kind(models.TextChoices):
@@ -55,8 +57,8 @@ class Agency(models.Model):
         verbose_name=_("Zuständig für Kreise"),
     )
     is_demo = models.BooleanField(_("Demo-Eintrag"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Anlaufstelle")
@@ -100,7 +102,7 @@ class AgencyMembership(models.Model):
     )
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("Rolle"), max_length=10, choices=Role.choices, default=Role.STAFF)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Mitarbeit in einer Anlaufstelle")

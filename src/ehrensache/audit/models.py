@@ -16,10 +16,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 
 class LogEntry(models.Model):
     action = models.CharField(_("Aktion"), max_length=100)
-    created_at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now)
+    created_at = models.DateTimeField(
+        _("Zeitpunkt"), default=timezone.now, validators=[validate_date_in_range]
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

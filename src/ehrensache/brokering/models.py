@@ -18,6 +18,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ehrensache.core.bounds import validate_date_in_range
+
 
 class Weekday(models.TextChoices):
     MONDAY = "mo", _("Montag")
@@ -74,9 +76,11 @@ class VolunteerProfile(models.Model):
     findable = models.BooleanField(
         _("Einsatzstellen und Agenturen dürfen mich finden"), default=False
     )
-    findable_since = models.DateTimeField(_("Einwilligung erteilt am"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    findable_since = models.DateTimeField(
+        _("Einwilligung erteilt am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Profil für Engagement")
@@ -123,7 +127,7 @@ class Conversation(models.Model):
         related_name="+",
         verbose_name=_("Beraten von"),
     )
-    held_on = models.DateField(_("Datum des Gesprächs"))
+    held_on = models.DateField(_("Datum des Gesprächs"), validators=[validate_date_in_range])
     volunteer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -144,7 +148,9 @@ class Conversation(models.Model):
         _("Einwilligung in die Speicherung liegt vor"),
         default=False,
     )
-    consent_recorded_at = models.DateTimeField(_("Einwilligung erfasst am"), null=True)
+    consent_recorded_at = models.DateTimeField(
+        _("Einwilligung erfasst am"), null=True, validators=[validate_date_in_range]
+    )
     interests = models.JSONField(_("Interessen"), default=list, blank=True)
     wishes = models.TextField(_("Wünsche"), blank=True)
     notes = models.TextField(_("Notizen"), blank=True)
@@ -154,8 +160,8 @@ class Conversation(models.Model):
         choices=Outcome.choices,
         default=Outcome.OPEN,
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Beratungsgespräch")
@@ -220,7 +226,7 @@ class Interest(models.Model):
     status = models.CharField(
         _("Status"), max_length=16, choices=Status.choices, default=Status.NEW
     )
-    status_changed_at = models.DateTimeField(_("Status seit"))
+    status_changed_at = models.DateTimeField(_("Status seit"), validators=[validate_date_in_range])
     decline_reason = models.TextField(_("Grund der Absage"), blank=True)
     # Referral (Vermittlung) by an agency, from a counselling conversation.
     agency = models.ForeignKey(
@@ -252,10 +258,16 @@ class Interest(models.Model):
         related_name="routed_interests",
         verbose_name=_("Liegt bei Anlaufstelle"),
     )
-    routed_at = models.DateTimeField(_("Weitergeleitet am"), null=True, blank=True)
-    coordinator_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
-    volunteer_informed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField()
+    routed_at = models.DateTimeField(
+        _("Weitergeleitet am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
+    coordinator_reminded_at = models.DateTimeField(
+        null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
+    volunteer_informed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
+    created_at = models.DateTimeField(validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Interesse")
@@ -313,7 +325,7 @@ class InterestStatusChange(models.Model):
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    changed_at = models.DateTimeField(_("Zeitpunkt"))
+    changed_at = models.DateTimeField(_("Zeitpunkt"), validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Statuswechsel")
@@ -338,10 +350,12 @@ class FollowUp(models.Model):
     agency = models.ForeignKey(
         "agencies.Agency", on_delete=models.CASCADE, related_name="follow_ups"
     )
-    due_on = models.DateField(_("Fällig am"))
+    due_on = models.DateField(_("Fällig am"), validators=[validate_date_in_range])
     answer = models.CharField(_("Antwort"), max_length=12, choices=Answer.choices, blank=True)
     note = models.TextField(_("Notiz"), blank=True)
-    answered_at = models.DateTimeField(_("Beantwortet am"), null=True, blank=True)
+    answered_at = models.DateTimeField(
+        _("Beantwortet am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -369,7 +383,7 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     message = models.TextField(_("Nachricht"), blank=True, max_length=2000)
-    created_at = models.DateTimeField()
+    created_at = models.DateTimeField(validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Einladung")

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core import checks
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.core.navigation import NavItem
@@ -22,3 +22,7 @@ class CoreConfig(AppConfig):
         post_migrate.connect(
             create_cache_table, sender=self, dispatch_uid="ehrensache_create_cache_table"
         )
+
+        from .bounds import check_dates_before_save
+
+        pre_save.connect(check_dates_before_save, dispatch_uid="core.bounds.check_dates")

@@ -7,6 +7,7 @@ bounds first, so the answer is a form error or a structured 422 in the person's 
 """
 
 from datetime import date, datetime
+from functools import cache
 from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
@@ -52,3 +53,33 @@ def _check_api_date(value: Any) -> Any:
 # API schema types: ``starts_on: BoundedDate`` answers 422 with the German message.
 BoundedDate = Annotated[date, AfterValidator(_check_api_date)]
 BoundedDateTime = Annotated[datetime, AfterValidator(_check_api_date)]
+
+
+@cache
+def _bounded_fields(model: Any) -> tuple[str, ...]:
+    return tuple(
+        f.attname
+        for f in model._meta.concrete_fields
+        if validate_date_in_range in getattr(f, "validators", ())
+    )
+
+
+def check_dates_before_save(
+    sender: Any, instance: Any, update_fields: Any = None, raw: bool = False, **kwargs: Any
+) -> None:
+    """``pre_save`` receiver: no record is written with a bounded date out of range.
+
+    Every date field of the platform's models carries ``validate_date_in_range``; forms and API
+    schemas check first, and this stops any other path (a service called from code, a task) with
+    ``InvalidInput`` on the field, which views show on the form and the API answers with 422.
+    """
+    if raw:
+        return
+    for name in _bounded_fields(sender):
+        if update_fields is not None and name not in update_fields:
+            continue
+        value = getattr(instance, name, None)
+        if isinstance(value, date) and not date_in_range(value):
+            from .errors import InvalidInput
+
+            raise InvalidInput(out_of_range_message(), field=name.removesuffix("_id"))

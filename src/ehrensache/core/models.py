@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 from .tokens import TOKEN_HASH_LENGTH
 
 
@@ -26,8 +28,12 @@ class CalendarFeed(models.Model):
     )
     token_hash = models.CharField(max_length=TOKEN_HASH_LENGTH, unique=True, editable=False)
     source = models.CharField(max_length=20, blank=True, default="", editable=False)
-    created_at = models.DateTimeField(_("Erzeugt am"), default=timezone.now, editable=False)
-    last_used_at = models.DateTimeField(_("Zuletzt abgerufen"), null=True, blank=True)
+    created_at = models.DateTimeField(
+        _("Erzeugt am"), default=timezone.now, editable=False, validators=[validate_date_in_range]
+    )
+    last_used_at = models.DateTimeField(
+        _("Zuletzt abgerufen"), null=True, blank=True, validators=[validate_date_in_range]
+    )
 
     class Meta:
         verbose_name = _("Kalender-Abo")

@@ -18,6 +18,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 UNIT_MINUTES = 45  # one Unterrichtseinheit
 
 
@@ -111,13 +113,18 @@ class Course(models.Model):
     accessibility = models.TextField(_("Barrierefreiheit des Ortes"), blank=True)
     wheelchair_accessible = models.BooleanField(_("Rollstuhlgerecht"), default=False)
 
-    registration_opens_at = models.DateTimeField(_("Anmeldung ab"), null=True, blank=True)
-    registration_closes_at = models.DateTimeField(_("Anmeldeschluss"), null=True, blank=True)
+    registration_opens_at = models.DateTimeField(
+        _("Anmeldung ab"), null=True, blank=True, validators=[validate_date_in_range]
+    )
+    registration_closes_at = models.DateTimeField(
+        _("Anmeldeschluss"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     cancellation_deadline = models.DateTimeField(
         _("Abmeldung möglich bis"),
         null=True,
         blank=True,
         help_text=_("Leer = bis zum Beginn des ersten Termins."),
+        validators=[validate_date_in_range],
     )
     offer_hours = models.PositiveSmallIntegerField(
         _("Frist für Nachrück-Angebote (Stunden)"),
@@ -137,8 +144,12 @@ class Course(models.Model):
         _("Status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
     # Denormalised from the sessions by the services (catalogue filters and sorting).
-    starts_at = models.DateTimeField(_("Beginn"), null=True, blank=True, editable=False)
-    ends_at = models.DateTimeField(_("Ende"), null=True, blank=True, editable=False)
+    starts_at = models.DateTimeField(
+        _("Beginn"), null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
+    ends_at = models.DateTimeField(
+        _("Ende"), null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
     # Monotonic counter for waiting-list ranks; only written while the course row is locked.
     waitlist_counter = models.PositiveIntegerField(default=0, editable=False)
 
@@ -151,8 +162,8 @@ class Course(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Kurs")
@@ -220,8 +231,8 @@ class Session(models.Model):
     """One date of a course (Termin)."""
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="sessions")
-    starts_at = models.DateTimeField(_("Beginn"))
-    ends_at = models.DateTimeField(_("Ende"))
+    starts_at = models.DateTimeField(_("Beginn"), validators=[validate_date_in_range])
+    ends_at = models.DateTimeField(_("Ende"), validators=[validate_date_in_range])
     teaching_units = models.DecimalField(
         _("Unterrichtseinheiten (à 45 Minuten)"), max_digits=5, decimal_places=1
     )
@@ -275,7 +286,9 @@ class Registration(models.Model):
     )
     status = models.CharField(_("Status"), max_length=12, choices=Status.choices)
     waitlist_rank = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    offer_expires_at = models.DateTimeField(_("Angebot gilt bis"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(
+        _("Angebot gilt bis"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -291,9 +304,11 @@ class Registration(models.Model):
         related_name="course_registrations",
         verbose_name=_("Angemeldet durch Einsatzstelle"),
     )
-    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    reminder_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Anmeldung")
@@ -337,7 +352,7 @@ class Attendance(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    recorded_at = models.DateTimeField(auto_now=True)
+    recorded_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Anwesenheit")
@@ -377,8 +392,8 @@ class Completion(models.Model):
     course_title = models.CharField(_("Kurs"), max_length=200)
     provider_name = models.CharField(_("Anbieter"), max_length=250)
     person_name = models.CharField(_("Name"), max_length=150)
-    first_day = models.DateField(_("Erster Tag"))
-    last_day = models.DateField(_("Letzter Tag"))
+    first_day = models.DateField(_("Erster Tag"), validators=[validate_date_in_range])
+    last_day = models.DateField(_("Letzter Tag"), validators=[validate_date_in_range])
     teaching_units = models.DecimalField(
         _("Besuchte Unterrichtseinheiten"), max_digits=6, decimal_places=1
     )
@@ -388,7 +403,9 @@ class Completion(models.Model):
     verification_code = models.CharField(
         _("Prüfcode"), max_length=14, unique=True, default=new_verification_code
     )
-    issued_at = models.DateTimeField(_("Ausgestellt am"), auto_now_add=True)
+    issued_at = models.DateTimeField(
+        _("Ausgestellt am"), auto_now_add=True, validators=[validate_date_in_range]
+    )
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

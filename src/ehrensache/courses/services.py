@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from ehrensache.audit.services import change, log_action
 from ehrensache.core import search
+from ehrensache.core.dates import format_day
 from ehrensache.core.errors import DomainError, Forbidden, InvalidInput
 from ehrensache.core.locking import lock_row
 from ehrensache.core.mail import Attachment, queue_mail
@@ -266,11 +267,33 @@ def update_course(course, *, data, actor) -> Course:
             if name in data:
                 setattr(course, name, data[name])
         _place_course(course)
+        _check_opens_before_first_session(course)
         course.save()
         refresh_search_fields(course)
         _log_course(course, "changed", actor=actor, data={"fields": sorted(data)})
         _offer_free_seats(course, actor=actor)
     return course
+
+
+def _check_window(course, first_start) -> None:
+    """Registration opens before the course starts (a session before it could not be booked)."""
+    opens = course.registration_opens_at
+    if opens and first_start and first_start < opens:
+        raise InvalidInput(
+            _("Die Anmeldung beginnt erst am %(date)s, nach diesem Termin.")
+            % {"date": format_day(timezone.localtime(opens).date())},
+            field="starts_at",
+        )
+
+
+def _check_opens_before_first_session(course) -> None:
+    first = course.sessions.order_by("starts_at").values_list("starts_at", flat=True).first()
+    opens = course.registration_opens_at
+    if first is not None and opens and first < opens:
+        raise InvalidInput(
+            _("Die Anmeldung muss vor dem ersten Termin beginnen."),
+            field="registration_opens_at",
+        )
 
 
 def _check_session(*, starts_at, ends_at, teaching_units, now=None):
@@ -293,6 +316,7 @@ def _create_session(
     course, *, starts_at, ends_at, teaching_units, place="", online_url="", notes="", now=None
 ):
     _check_session(starts_at=starts_at, ends_at=ends_at, teaching_units=teaching_units, now=now)
+    _check_window(course, starts_at)
     return Session.objects.create(
         course=course,
         starts_at=starts_at,
@@ -355,6 +379,7 @@ def update_session(session, *, actor, now=None, **fields) -> Session:
             teaching_units=new["teaching_units"],
             now=now,
         )
+        _check_window(course, new["starts_at"])
         changed = {name for name in SESSION_FIELDS if new[name] != getattr(session, name)}
         if not changed:
             return session

@@ -19,6 +19,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 MINUTES_PER_DAY = 24 * 60
 
 
@@ -97,8 +99,10 @@ class Rule(models.Model):
 
     key = models.CharField(_("Regel"), max_length=60, choices=RuleKey.choices)
     value = models.IntegerField(_("Wert"))
-    valid_from = models.DateField(_("Gültig ab"))
-    valid_to = models.DateField(_("Gültig bis"), null=True, blank=True)
+    valid_from = models.DateField(_("Gültig ab"), validators=[validate_date_in_range])
+    valid_to = models.DateField(
+        _("Gültig bis"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     source = models.CharField(_("Quelle"), max_length=300)
 
     class Meta:
@@ -188,8 +192,8 @@ class Engagement(models.Model):
     )
     role = models.CharField(_("Aufgabe / Rolle"), max_length=160)
     tasks = models.TextField(_("Tätigkeiten"), blank=True, max_length=4000)
-    start = models.DateField(_("Beginn"))
-    end = models.DateField(_("Ende"), null=True, blank=True)
+    start = models.DateField(_("Beginn"), validators=[validate_date_in_range])
+    end = models.DateField(_("Ende"), null=True, blank=True, validators=[validate_date_in_range])
     programme = models.CharField(
         _("Programm"), max_length=16, choices=Programme.choices, default=Programme.NONE
     )
@@ -213,12 +217,17 @@ class Engagement(models.Model):
     requires_record_check = models.BooleanField(
         _("Erweitertes Führungszeugnis nötig (§ 72a SGB VIII)"), default=False
     )
-    record_check_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    record_check_reminded_for = models.DateField(
+        null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
     # Confirmations by the coordinator at the start (FSJ/BFD/FDaG: compulsory schooling
     # completed; FSJ: younger than the age limit on the first day). Stored so the rules can
     # be checked later; the person's birth date itself is never read for them (privacy).
     schooling_confirmed_on = models.DateField(
-        _("Schulpflicht erfüllt, bestätigt am"), null=True, blank=True
+        _("Schulpflicht erfüllt, bestätigt am"),
+        null=True,
+        blank=True,
+        validators=[validate_date_in_range],
     )
     schooling_confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -228,7 +237,9 @@ class Engagement(models.Model):
         related_name="+",
         verbose_name=_("Schulpflicht bestätigt von"),
     )
-    age_confirmed_on = models.DateField(_("Altersgrenze, bestätigt am"), null=True, blank=True)
+    age_confirmed_on = models.DateField(
+        _("Altersgrenze, bestätigt am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     age_confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -243,8 +254,8 @@ class Engagement(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Engagement")
@@ -316,7 +327,9 @@ class OnboardingCheck(models.Model):
     )
     title = models.CharField(_("Schritt"), max_length=160)
     position = models.PositiveSmallIntegerField(default=0)
-    done_on = models.DateField(_("Erledigt am"), null=True, blank=True)
+    done_on = models.DateField(
+        _("Erledigt am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -342,8 +355,12 @@ class RecordCheck(models.Model):
         Engagement, on_delete=models.CASCADE, related_name="record_check"
     )
     inspected = models.BooleanField(_("Eingesehen"), default=True)
-    issued_on = models.DateField(_("Ausstellungsdatum des Führungszeugnisses"))
-    inspected_on = models.DateField(_("Datum der Einsichtnahme"))
+    issued_on = models.DateField(
+        _("Ausstellungsdatum des Führungszeugnisses"), validators=[validate_date_in_range]
+    )
+    inspected_on = models.DateField(
+        _("Datum der Einsichtnahme"), validators=[validate_date_in_range]
+    )
     relevant_entry = models.BooleanField(_("Einschlägige Eintragung (§ 72a Abs. 1 SGB VIII)"))
 
     class Meta:
@@ -374,7 +391,7 @@ class RecordCheckDeletion(models.Model):
         Engagement, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reason = models.CharField(_("Grund"), max_length=12, choices=Reason.choices)
-    deleted_at = models.DateTimeField(_("Gelöscht am"))
+    deleted_at = models.DateTimeField(_("Gelöscht am"), validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Löschprotokoll § 72a")
@@ -410,14 +427,14 @@ class TrainingRecord(models.Model):
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("Titel"), max_length=200)
     provider = models.CharField(_("Anbieter"), max_length=200)
-    completed_on = models.DateField(_("Abgeschlossen am"))
+    completed_on = models.DateField(_("Abgeschlossen am"), validators=[validate_date_in_range])
     teaching_units = models.DecimalField(
         _("Unterrichtseinheiten (45 Minuten)"), max_digits=6, decimal_places=1
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Nachgewiesene Fortbildung")
@@ -437,18 +454,20 @@ class HoursEntry(models.Model):
     engagement = models.ForeignKey(
         Engagement, on_delete=models.CASCADE, related_name="hours_entries"
     )
-    date = models.DateField(_("Datum"))
+    date = models.DateField(_("Datum"), validators=[validate_date_in_range])
     minutes = models.PositiveIntegerField(_("Dauer (Minuten)"))
     activity = models.CharField(_("Tätigkeit"), max_length=200)
     note = models.CharField(_("Notiz"), max_length=500, blank=True)
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    logged_at = models.DateTimeField(auto_now_add=True)
+    logged_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    verified_at = models.DateTimeField(_("Bestätigt am"), null=True, blank=True)
+    verified_at = models.DateTimeField(
+        _("Bestätigt am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
 
     class Meta:
         verbose_name = _("Stundeneintrag")
@@ -484,7 +503,7 @@ class AllowancePayment(models.Model):
     kind = models.CharField(_("Art"), max_length=16, choices=Kind.choices)
     activity = models.CharField(_("Tätigkeit"), max_length=200)
     amount_cents = models.PositiveIntegerField(_("Betrag (Cent)"))
-    paid_on = models.DateField(_("Ausgezahlt am"))
+    paid_on = models.DateField(_("Ausgezahlt am"), validators=[validate_date_in_range])
     year = models.PositiveSmallIntegerField(_("Steuerjahr"))
     legal_basis = models.CharField(_("Rechtsgrundlage"), max_length=60)
     shared_with_other_organizations = models.BooleanField(
@@ -493,7 +512,7 @@ class AllowancePayment(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Ausgezahlte Pauschale")
@@ -514,7 +533,7 @@ class SeminarDay(models.Model):
     engagement = models.ForeignKey(
         Engagement, on_delete=models.CASCADE, related_name="seminar_days"
     )
-    date = models.DateField(_("Datum"))
+    date = models.DateField(_("Datum"), validators=[validate_date_in_range])
     title = models.CharField(_("Seminar"), max_length=200)
 
     class Meta:
@@ -535,7 +554,7 @@ class SupervisionMeeting(models.Model):
     engagement = models.ForeignKey(
         Engagement, on_delete=models.CASCADE, related_name="supervision_meetings"
     )
-    date = models.DateField(_("Datum"))
+    date = models.DateField(_("Datum"), validators=[validate_date_in_range])
     minutes = models.PositiveIntegerField(_("Dauer (Minuten)"))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

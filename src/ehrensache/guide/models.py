@@ -15,6 +15,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 
 class Topic(models.Model):
     name = models.CharField(_("Name"), max_length=120)
@@ -103,7 +105,7 @@ class Episode(models.Model):
     is_demo = models.BooleanField(_("Demo-Inhalt"), default=False)
     search_document = models.TextField(editable=False, blank=True, default="")
     search_stems = models.TextField(editable=False, blank=True, default="")
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Folge")
@@ -152,8 +154,10 @@ class Questionnaire(models.Model):
     status = models.CharField(
         _("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    published_at = models.DateTimeField(_("Veröffentlicht am"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(
+        _("Veröffentlicht am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Fragebogen")
@@ -246,7 +250,7 @@ class Team(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
     is_demo = models.BooleanField(_("Demo-Eintrag"), default=False)
 
     class Meta:
@@ -268,7 +272,7 @@ class TeamMember(models.Model):
     )
     group = models.CharField(_("Gruppe"), max_length=10, choices=Group.choices)
     is_manager = models.BooleanField(_("Leitet den Check"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Teammitglied")
@@ -293,8 +297,12 @@ class CheckRound(models.Model):
     status = models.CharField(
         _("Status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    opened_at = models.DateTimeField(_("Begonnen am"), auto_now_add=True)
-    closed_at = models.DateTimeField(_("Abgeschlossen am"), null=True, blank=True)
+    opened_at = models.DateTimeField(
+        _("Begonnen am"), auto_now_add=True, validators=[validate_date_in_range]
+    )
+    closed_at = models.DateTimeField(
+        _("Abgeschlossen am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     # How many answer links went out by e-mail: a number only. The addresses themselves are
     # never stored (they would tie people to links and, through drafts, to answers).
     mailed_links = models.PositiveIntegerField(_("Per E-Mail verschickte Links"), default=0)
@@ -322,9 +330,11 @@ class Invitation(models.Model):
     )
     group = models.CharField(_("Gruppe"), max_length=10, choices=Group.choices)
     token_hash = models.CharField(max_length=64, unique=True)
-    expires_at = models.DateTimeField(_("Gültig bis"))
-    used_at = models.DateTimeField(_("Beantwortet am"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("Gültig bis"), validators=[validate_date_in_range])
+    used_at = models.DateTimeField(
+        _("Beantwortet am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Antwortlink")
@@ -351,7 +361,9 @@ class Response(models.Model):
         blank=True,
         related_name="+",
     )
-    submitted_on = models.DateField(_("Abgeschickt am"), null=True, blank=True)
+    submitted_on = models.DateField(
+        _("Abgeschickt am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
 
     class Meta:
         verbose_name = _("Antwortbogen")
@@ -425,12 +437,14 @@ class Measure(models.Model):
     title = models.CharField(_("Maßnahme"), max_length=200)
     dimension_key = models.SlugField(_("Dimension"), max_length=60, blank=True)
     owner = models.CharField(_("Verantwortlich"), max_length=150)
-    due_date = models.DateField(_("Zu erledigen bis"), null=True, blank=True)
+    due_date = models.DateField(
+        _("Zu erledigen bis"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     status = models.CharField(
         _("Status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Maßnahme")

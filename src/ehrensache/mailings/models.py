@@ -21,6 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 
 class SenderKind(models.TextChoices):
     ORGANIZATION = "organization", _("Einsatzstelle")
@@ -48,8 +50,12 @@ class Mailing(models.Model):
     )
     idempotency_key = models.CharField(max_length=64, unique=True)
     recipient_count = models.PositiveIntegerField(_("Empfänger"), default=0)
-    created_at = models.DateTimeField(_("Gesendet am"), default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(
+        _("Gesendet am"), default=timezone.now, validators=[validate_date_in_range]
+    )
+    finished_at = models.DateTimeField(
+        null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
 
     class Meta:
         verbose_name = _("Rundnachricht")
@@ -95,7 +101,7 @@ class Delivery(models.Model):
     status = models.CharField(
         _("Status"), max_length=8, choices=Status.choices, default=Status.QUEUED
     )
-    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, validators=[validate_date_in_range])
     error = models.CharField(max_length=200, blank=True)
     # Which worker run took it (``services._claim``): a row is sent by one run only.
     claim = models.CharField(max_length=16, blank=True, db_index=True, editable=False)
@@ -120,7 +126,7 @@ class OptOut(models.Model):
     sender_kind = models.CharField(max_length=16, choices=SenderKind.choices)
     sender_id = models.PositiveBigIntegerField()
     sender_name = models.CharField(_("Absender"), max_length=250)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Abbestellung")
@@ -147,7 +153,7 @@ class Template(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Vorlage")

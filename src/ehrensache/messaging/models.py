@@ -15,6 +15,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 MAX_MESSAGE_LENGTH = 10_000
 
 
@@ -22,8 +24,12 @@ class Thread(models.Model):
     subject_type = models.CharField(_("Art"), max_length=64)
     subject_id = models.PositiveBigIntegerField(_("Bezug"))
     title = models.CharField(_("Titel"), max_length=200)
-    last_message_at = models.DateTimeField(_("Letzte Nachricht"), null=True, blank=True)
-    created_at = models.DateTimeField(_("Begonnen"), auto_now_add=True)
+    last_message_at = models.DateTimeField(
+        _("Letzte Nachricht"), null=True, blank=True, validators=[validate_date_in_range]
+    )
+    created_at = models.DateTimeField(
+        _("Begonnen"), auto_now_add=True, validators=[validate_date_in_range]
+    )
 
     class Meta:
         verbose_name = _("Unterhaltung")
@@ -49,7 +55,9 @@ class Participant(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thread_participations"
     )
-    last_read_at = models.DateTimeField(_("Zuletzt gelesen"), null=True, blank=True)
+    last_read_at = models.DateTimeField(
+        _("Zuletzt gelesen"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     unread = models.PositiveIntegerField(_("Ungelesen"), default=0)
 
     class Meta:
@@ -82,12 +90,16 @@ class Message(models.Model):
     )
     text = models.TextField(_("Nachricht"), max_length=MAX_MESSAGE_LENGTH)
     source = models.CharField(_("Weg"), max_length=8, choices=Source.choices, default=Source.WEB)
-    created_at = models.DateTimeField(_("Geschrieben"), db_index=True)
+    created_at = models.DateTimeField(
+        _("Geschrieben"), db_index=True, validators=[validate_date_in_range]
+    )
     # The Message-ID of a mailed reply: the same mail delivered twice adds one message.
     mail_message_id = models.CharField(max_length=255, blank=True, editable=False)
     # A hidden form field: the same form sent twice adds one message.
     idempotency_key = models.CharField(max_length=64, blank=True, editable=False)
-    erased_at = models.DateTimeField(_("Gelöscht am"), null=True, blank=True, editable=False)
+    erased_at = models.DateTimeField(
+        _("Gelöscht am"), null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
 
     class Meta:
         verbose_name = _("Nachricht")
@@ -115,7 +127,9 @@ class Bounce(models.Model):
     """A delivery status notification (DSN) sent to the inbound address: recorded, never
     posted as a message."""
 
-    received_at = models.DateTimeField(_("Eingegangen"), auto_now_add=True)
+    received_at = models.DateTimeField(
+        _("Eingegangen"), auto_now_add=True, validators=[validate_date_in_range]
+    )
     recipient = models.CharField(_("Empfängeradresse"), max_length=254, blank=True)
     action = models.CharField(_("Aktion"), max_length=32, blank=True)
     status = models.CharField(_("Status"), max_length=32, blank=True)

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 from .kinds import DIGEST, MAIL, OFF
 
 
@@ -28,7 +30,7 @@ class Preference(models.Model):
     )
     kind = models.CharField(_("Art"), max_length=100)
     delivery = models.CharField(_("Zustellung"), max_length=8, choices=Delivery.choices)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Benachrichtigungseinstellung")
@@ -45,8 +47,8 @@ class Digest(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_digests"
     )
-    day = models.DateField(_("Tag"))
-    sent_at = models.DateTimeField(_("Gesendet am"))
+    day = models.DateField(_("Tag"), validators=[validate_date_in_range])
+    sent_at = models.DateTimeField(_("Gesendet am"), validators=[validate_date_in_range])
     entry_count = models.PositiveIntegerField(_("Einträge"), default=0)
 
     class Meta:
@@ -67,7 +69,7 @@ class DigestEntry(models.Model):
     kind = models.CharField(_("Art"), max_length=100)
     subject = models.CharField(_("Betreff"), max_length=300)
     text = models.TextField(_("Text"))
-    created_at = models.DateTimeField(_("Entstanden am"))
+    created_at = models.DateTimeField(_("Entstanden am"), validators=[validate_date_in_range])
     digest = models.ForeignKey(
         Digest, on_delete=models.CASCADE, null=True, blank=True, related_name="entries"
     )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
 from ehrensache.core.taxonomy import FieldOfActivity
 from ehrensache.core.text import fold
 
@@ -110,8 +111,12 @@ class Opportunity(models.Model):
     time_notes = models.CharField(
         _("Hinweise zur Zeit"), max_length=200, blank=True, help_text=_("z. B. „jeden 2. Samstag“")
     )
-    starts_on = models.DateField(_("Beginn"), null=True, blank=True)
-    ends_on = models.DateField(_("Ende"), null=True, blank=True)
+    starts_on = models.DateField(
+        _("Beginn"), null=True, blank=True, validators=[validate_date_in_range]
+    )
+    ends_on = models.DateField(
+        _("Ende"), null=True, blank=True, validators=[validate_date_in_range]
+    )
 
     # Requirements
     minimum_age = models.PositiveSmallIntegerField(_("Mindestalter"), null=True, blank=True)
@@ -169,12 +174,17 @@ class Opportunity(models.Model):
         null=True,
         blank=True,
         help_text=_("Danach wird das Angebot automatisch archiviert."),
+        validators=[validate_date_in_range],
     )
-    expiry_warned_at = models.DateTimeField(null=True, blank=True, editable=False)
-    published_at = models.DateTimeField(_("Veröffentlicht am"), null=True, blank=True)
+    expiry_warned_at = models.DateTimeField(
+        null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
+    published_at = models.DateTimeField(
+        _("Veröffentlicht am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     is_demo = models.BooleanField(_("Demo-Eintrag"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     # Search (folded text; see module docstring)
     search_title = models.TextField(blank=True, editable=False)
@@ -263,7 +273,7 @@ class OpportunityDate(models.Model):
     """A date of a one-off opportunity (one or several)."""
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="dates")
-    date = models.DateField(_("Datum"))
+    date = models.DateField(_("Datum"), validators=[validate_date_in_range])
     start_time = models.TimeField(_("von"), null=True, blank=True)
     end_time = models.TimeField(_("bis"), null=True, blank=True)
 

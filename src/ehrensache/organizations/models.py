@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
 from ehrensache.core.taxonomy import FieldOfActivity
 from ehrensache.core.tokens import TOKEN_HASH_LENGTH
 
@@ -77,13 +78,15 @@ class Organization(models.Model):
         blank=True,
         related_name="confirmed_organizations",
     )
-    confirmed_at = models.DateTimeField(_("Bestätigt am"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(
+        _("Bestätigt am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     status_note = models.TextField(
         _("Begründung"), blank=True, help_text=_("Bei Ablehnung: warum (sieht die Einsatzstelle).")
     )
     is_demo = models.BooleanField(_("Demo-Eintrag"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Einsatzstelle")
@@ -120,7 +123,7 @@ class OrganizationMembership(models.Model):
     role = models.CharField(
         _("Rolle"), max_length=12, choices=Role.choices, default=Role.COORDINATOR
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Koordination einer Einsatzstelle")
@@ -169,9 +172,9 @@ class OrganizationInvitation(models.Model):
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    expires_at = models.DateTimeField(validators=[validate_date_in_range])
+    accepted_at = models.DateTimeField(null=True, blank=True, validators=[validate_date_in_range])
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -179,7 +182,7 @@ class OrganizationInvitation(models.Model):
         blank=True,
         related_name="+",
     )
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Einladung")

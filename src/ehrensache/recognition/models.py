@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
 from ehrensache.core.errors import DomainError
 
 
@@ -23,8 +24,10 @@ class RuleMissing(DomainError):
 class DatedRule(models.Model):
     """A rule valid from a day until a day (inclusive; empty = open-ended)."""
 
-    valid_from = models.DateField(_("Gültig ab"))
-    valid_to = models.DateField(_("Gültig bis"), null=True, blank=True)
+    valid_from = models.DateField(_("Gültig ab"), validators=[validate_date_in_range])
+    valid_to = models.DateField(
+        _("Gültig bis"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     source = models.CharField(_("Quelle"), max_length=300, blank=True)
     is_demo = models.BooleanField(
         _("Demo-Wert"),
@@ -143,7 +146,9 @@ class RecognitionProfile(models.Model):
     person = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recognition_profile"
     )
-    birth_date = models.DateField(_("Geburtsdatum"), null=True, blank=True)
+    birth_date = models.DateField(
+        _("Geburtsdatum"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     district = models.ForeignKey(
         "regions.District",
         on_delete=models.PROTECT,
@@ -151,7 +156,7 @@ class RecognitionProfile(models.Model):
         blank=True,
         verbose_name=_("Wohnort (Kreis oder kreisfreie Stadt)"),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Angaben für Anerkennungen")
@@ -173,10 +178,12 @@ class Card(models.Model):
     )
     kind = models.CharField(_("Karte"), max_length=8, choices=Kind.choices)
     issuer = models.CharField(_("Ausgestellt von"), max_length=200, blank=True)
-    issued_on = models.DateField(_("Ausgestellt am"))
-    expires_on = models.DateField(_("Gültig bis"))
-    reminder_sent_on = models.DateField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    issued_on = models.DateField(_("Ausgestellt am"), validators=[validate_date_in_range])
+    expires_on = models.DateField(_("Gültig bis"), validators=[validate_date_in_range])
+    reminder_sent_on = models.DateField(
+        null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Karte")
@@ -216,8 +223,8 @@ class ReleaseRequest(models.Model):
     )
     event_title = models.CharField(_("Maßnahme"), max_length=200)
     event_place = models.CharField(_("Ort der Maßnahme"), max_length=200)
-    first_day = models.DateField(_("Erster Tag"))
-    last_day = models.DateField(_("Letzter Tag"))
+    first_day = models.DateField(_("Erster Tag"), validators=[validate_date_in_range])
+    last_day = models.DateField(_("Letzter Tag"), validators=[validate_date_in_range])
     half_days = models.PositiveSmallIntegerField(
         _("Umfang in halben Tagen"), help_text=_("Ein ganzer Arbeitstag sind zwei halbe Tage.")
     )
@@ -232,8 +239,8 @@ class ReleaseRequest(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Freistellungsantrag")
@@ -295,8 +302,12 @@ class EngagementProof(models.Model):
     person_name = models.CharField(_("Name"), max_length=150, blank=True)
     organization_name = models.CharField(_("Einsatzstelle"), max_length=200, blank=True)
     role = models.CharField(_("Aufgabe / Rolle"), max_length=200, blank=True)
-    period_start = models.DateField(_("Von"), null=True, blank=True)
-    period_end = models.DateField(_("Bis"), null=True, blank=True)
+    period_start = models.DateField(
+        _("Von"), null=True, blank=True, validators=[validate_date_in_range]
+    )
+    period_end = models.DateField(
+        _("Bis"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     hours = models.DecimalField(
         _("Bestätigte Stunden"), max_digits=8, decimal_places=1, null=True, blank=True
     )
@@ -306,8 +317,10 @@ class EngagementProof(models.Model):
     verification_code = models.CharField(
         _("Prüfcode"), max_length=16, unique=True, default=new_proof_code
     )
-    requested_at = models.DateTimeField(auto_now_add=True)
-    issued_at = models.DateTimeField(_("Ausgestellt am"), null=True, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    issued_at = models.DateTimeField(
+        _("Ausgestellt am"), null=True, blank=True, validators=[validate_date_in_range]
+    )
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

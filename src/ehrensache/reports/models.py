@@ -9,6 +9,8 @@ A page reads its few rows with one indexed query (``reports.queries``).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 
 class Level(models.TextChoices):
     COUNTRY = "country", _("Deutschland")
@@ -61,7 +63,7 @@ class RollUp(models.Model):
     """When the statistics were last rolled up (one row per year)."""
 
     year = models.PositiveSmallIntegerField(_("Jahr"), unique=True)
-    finished_at = models.DateTimeField(_("Berechnet am"))
+    finished_at = models.DateTimeField(_("Berechnet am"), validators=[validate_date_in_range])
     facts = models.PositiveIntegerField(_("Zeilen"), default=0)
 
     class Meta:

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import date_in_range
 from ehrensache.mailings.audiences import Audience, Recipient, Sender, register
 
 from .models import Shift, ShiftPlan, ShiftSignup
@@ -46,6 +47,8 @@ def day_recipients(plan: ShiftPlan, choice: str) -> list[Recipient]:
     try:
         day = dt.date.fromisoformat(choice)
     except ValueError:
+        return []
+    if not date_in_range(day):
         return []
     start, end = _day_bounds(day)
     signups = _signups().filter(shift__plan=plan, shift__starts_at__gte=start)

@@ -15,6 +15,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.core.bounds import validate_date_in_range
+
 
 class ShiftPlan(models.Model):
     class Kind(models.TextChoices):
@@ -37,7 +39,7 @@ class ShiftPlan(models.Model):
         verbose_name=_("Ansprechperson"),
     )
     is_demo = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Dienstplan")
@@ -54,18 +56,20 @@ class ShiftPlan(models.Model):
 class Shift(models.Model):
     plan = models.ForeignKey(ShiftPlan, on_delete=models.CASCADE, related_name="shifts")
     title = models.CharField(_("Aufgabe"), max_length=200, blank=True)
-    starts_at = models.DateTimeField(_("Beginn"))
-    ends_at = models.DateTimeField(_("Ende"))
+    starts_at = models.DateTimeField(_("Beginn"), validators=[validate_date_in_range])
+    ends_at = models.DateTimeField(_("Ende"), validators=[validate_date_in_range])
     place = models.CharField(_("Ort"), max_length=200, blank=True)
     capacity = models.PositiveSmallIntegerField(_("Plätze"))
     # Cancelled by the coordinators (``services.cancel_shift``): the people signed up were
     # told; the calendar event stays with STATUS:CANCELLED.
-    cancelled_at = models.DateTimeField(_("Abgesagt am"), null=True, blank=True, editable=False)
+    cancelled_at = models.DateTimeField(
+        _("Abgesagt am"), null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
     cancel_reason = models.TextField(_("Grund für die Absage"), blank=True, max_length=1000)
     # iCalendar SEQUENCE of the shift's event: raised when it is cancelled.
     sequence = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Dienst")
@@ -100,8 +104,10 @@ class ShiftSignup(models.Model):
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shift_signups"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
+    reminder_sent_at = models.DateTimeField(
+        null=True, blank=True, editable=False, validators=[validate_date_in_range]
+    )
 
     class Meta:
         verbose_name = _("Eintragung")
