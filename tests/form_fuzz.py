@@ -278,6 +278,24 @@ def post_only_paths(world, rows: dict[str, Page]) -> set[str]:
     return paths
 
 
+def reshown(response) -> bool:
+    """The answer shows the posted form again to be corrected (not a fresh one after success):
+    400/422, or a 200 whose context holds a bound form with errors."""
+    from django.forms import BaseForm
+    from django.forms.formsets import BaseFormSet
+
+    if response.status_code in (400, 422):
+        return True
+    if response.status_code != 200 or response.context is None:
+        return False
+    contexts = response.context if isinstance(response.context, list) else [response.context]
+    for context in contexts:
+        for value in context.flatten().values():
+            if isinstance(value, (BaseForm, BaseFormSet)) and value.is_bound and value.errors:
+                return True
+    return False
+
+
 def _cause(exc: BaseException) -> str:
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/ehrensache/" in f.filename]
     where = f" at {frames[-1].filename.split('/src/')[-1]}:{frames[-1].lineno}" if frames else ""
@@ -386,7 +404,7 @@ class Fuzzer:
             what = f"{kind} in choices" if choices else kind
             label = f"POST {action} ({target.key}) <{what}> as {target.role}"
             response = self.send(target.role, "POST", action, data, label=label)
-            if response is not None and response.status_code in (200, 400, 422):
+            if response is not None and reshown(response):
                 self.check_kept(label, response, changed, form.fields)
 
     def check_kept(self, label: str, response, sent: dict, fields: dict) -> None:

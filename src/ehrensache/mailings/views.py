@@ -86,7 +86,9 @@ def compose(request: HttpRequest, kind: str, object_id: int) -> HttpResponse:
             preview = services.preview(audience, obj, actor=request.user, **form.cleaned_data)
         if outcome.ok:
             return _preview_page(request, audience, obj, form, preview)
-    return _compose_page(request, audience, obj, form, status=422)
+    # The template name typed so far stays (unchecked: it matters only when saving one).
+    template_form = TemplateForm(initial={"template_name": request.POST.get("template_name", "")})
+    return _compose_page(request, audience, obj, form, template_form=template_form, status=422)
 
 
 def _save_template(
