@@ -408,3 +408,36 @@ def test_change_mails_cost_the_same_queries_for_one_or_three_people(course, firs
     with_three = queries_of_a_move(13)
 
     assert with_one == with_three
+
+
+# --- bounds: a session lies after the registration opens, dates stay in range ----------------
+
+
+def test_session_before_registration_opens_is_refused(course, first, staff):
+    course.registration_opens_at = _at(12, 8)
+    course.save()
+    with pytest.raises(InvalidInput) as refused:
+        services.update_session(first, actor=staff, starts_at=_at(11, 18), ends_at=_at(11, 21))
+    assert refused.value.field == "starts_at"
+    with pytest.raises(InvalidInput):
+        services.add_session(
+            course, actor=staff, starts_at=_at(11, 18), ends_at=_at(11, 21), teaching_units=2
+        )
+
+
+def test_registration_cannot_open_after_the_first_session(course, staff):
+    with pytest.raises(InvalidInput) as refused:
+        services.update_course(course, data={"registration_opens_at": _at(30, 8)}, actor=staff)
+    assert refused.value.field == "registration_opens_at"
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "2026-02-30"])
+def test_session_form_refuses_far_dates_and_keeps_them(client, course, first, staff, day):
+    client.force_login(staff)
+    url = reverse("courses:edit_session", kwargs={"pk": course.pk, "session_pk": first.pk})
+    data = {"date": day, "start": "10:00", "end": "12:00", "teaching_units": "2"}
+    response = client.post(url, data)
+    assert response.status_code in (200, 422)
+    assert f'value="{day}"' in response.content.decode()
+    first.refresh_from_db()
+    assert first.starts_at.year < 2100
