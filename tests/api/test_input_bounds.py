@@ -128,6 +128,11 @@ def test_nul_in_a_query_string_is_removed_before_the_api_reads_it(client):
     assert response.status_code == 200
 
 
+def test_a_session_cookie_with_nul_is_no_session(client):
+    client.cookies["sessionid"] = "abcdefgh\x00ijkl"
+    assert _is_error(client.get("/api/v1/messaging/threads"), 401)["code"] == "unauthorized"
+
+
 def test_engagement_lists_bound_limit_and_offset(client, volunteer):
     client.force_login(volunteer)
     _is_error(client.get("/api/v1/engagements/?offset=99999999999999999999"), 422)

@@ -58,6 +58,10 @@ class NulCharacterMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        cookies = request.COOKIES
+        if any(NUL in name or NUL in value for name, value in cookies.items()):
+            # A cookie with NUL is no cookie of ours: the session lookup would answer 500.
+            request.COOKIES = {k: v for k, v in cookies.items() if NUL not in k and NUL not in v}
         if NUL in unquote(request.META.get("QUERY_STRING", "")) and _has_nul(request.GET):
             request.GET = _without_nul(request.GET)
         form_post = request.method == "POST" and request.content_type in self.FORM_TYPES

@@ -8,6 +8,7 @@ from ninja import Router, Schema
 from ninja.security import django_auth
 
 from ehrensache.core.errors import NotFound
+from ehrensache.core.schemas import errors
 
 from . import eligibility, queries
 
@@ -79,7 +80,7 @@ def release_requests(request):
 
 @router.get(
     "/ecard-eligibility",
-    response=EligibilityOut,
+    response={200: EligibilityOut, **errors(404)},
     summary="Meine Voraussetzungen für die Ehrenamts-Card",
 )
 def ecard_eligibility(request):
