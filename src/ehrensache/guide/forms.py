@@ -38,7 +38,9 @@ def _style(form):
 
 
 class EpisodeFilterForm(Form):
-    q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=200)
+    q = forms.CharField(
+        label=_("Suchbegriff"), required=False, max_length=200, widget=forms.SearchInput()
+    )
     rolle = forms.ChoiceField(
         label=_("Rolle"), required=False, choices=[("", _("Alle Rollen")), *Audience.choices]
     )
@@ -60,7 +62,6 @@ class EpisodeFilterForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _style(self)
-        self.fields["q"].widget.attrs["type"] = "search"
 
 
 class HttpsURLField(forms.URLField):

@@ -117,7 +117,7 @@ class SearchForm(Form):
                 "Bitte kürzen Sie den Suchbegriff auf höchstens %(limit_value)d Zeichen."
             )
         },
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
     )
     where = forms.CharField(
         label=_("Wo? (Postleitzahl oder Ort)"),

@@ -31,7 +31,8 @@ def kern_widget(field):
     if field.errors:
         css += f" {css}--error"
     existing = field.field.widget.attrs.get("class", "")
-    return field.as_widget(attrs={"class": f"{existing} {css}".strip()})
+    classes = dict.fromkeys(f"{existing} {css}".split())  # each once, in order
+    return field.as_widget(attrs={"class": " ".join(classes)})
 
 
 @register.simple_tag
