@@ -21,6 +21,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 MATRIX = {
     "healthz": Page(get=PUBLIC),
+    "favicon": Page(get=expect(302, anonymous=302)),
     "core:home": Page(get=PUBLIC),
     "core:page": Page(get=PUBLIC, kwargs=lambda w: {"slug": "impressum"}),
     "core:calendar": Page(get=SIGNED_IN, post=expect(OK)),

@@ -59,6 +59,7 @@ MATRIX = {
         get=PUBLIC, kwargs=lambda w: {"key": w.organization.district.key}
     ),
     "opportunities:widget": Page(get=PUBLIC),
+    "opportunities:widget_css": Page(get=PUBLIC),
     "opportunities:widget_docs": Page(get=PUBLIC),
     "opportunities:tokens": Page(get=SIGNED_IN, post=expect(OK)),
     "GET /opportunities": Op(api_expect(200, anonymous=200)),
