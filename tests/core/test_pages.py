@@ -93,3 +93,11 @@ def test_the_site_has_an_icon_where_browsers_look_for_it(client):
     assert 'rel="icon"' in page and "core/favicon.svg" in page
     assert response.status_code == 302
     assert response["Location"].endswith("core/favicon.svg")
+
+
+def test_privacy_page_states_eight_years_for_accounting_receipts(client):
+    # § 147 Abs. 3 AO (Viertes Bürokratieentlastungsgesetz): Buchungsbelege 8 years from 2025.
+    html = client.get("/seite/datenschutz/").content.decode()
+
+    assert "acht Jahre auf (Buchungsbelege, § 147 Abs. 3 AO, seit 1. Januar 2025" in html
+    assert "Aufwandsentschädigungen zehn Jahre" not in html
