@@ -28,6 +28,7 @@ from ehrensache.courses.models import Attendance, Registration
 from ehrensache.engagements.models import (
     AllowancePayment,
     OnboardingCheck,
+    OtherAllowance,
     RecordCheckDeletion,
     SeminarDay,
     SupervisionMeeting,
@@ -196,6 +197,7 @@ def populate(person: User, *, marker: str, staff: User) -> None:
         legal_basis="§ 3 Nr. 26a EStG",
         recorded_by=staff,
     )
+    OtherAllowance.objects.create(person=person, year=2025, kind="ehrenamt", amount_cents=12000)
     SeminarDay.objects.create(
         engagement=engagement, date=dt.date(2025, 5, 5), title=f"Seminar {marker}"
     )

@@ -124,20 +124,80 @@ def test_fdag_training_hours_shown_against_60(organization, volunteer, coordinat
     ],
 )
 def test_service_period_within_6_to_24_months(organization, volunteer, coordinator, end, ok):
+    kwargs = {"programme": Programme.FSJ, "end": end, "extended_service_confirmed": True}
     if ok:
-        _start(organization, volunteer, coordinator, programme=Programme.FSJ, end=end)
+        _start(organization, volunteer, coordinator, **kwargs)
     else:
         with pytest.raises(InvalidInput):
-            _start(organization, volunteer, coordinator, programme=Programme.FSJ, end=end)
+            _start(organization, volunteer, coordinator, **kwargs)
 
     assert Engagement.objects.count() == int(ok)
+
+
+@pytest.mark.parametrize(
+    "programme, law",
+    [(Programme.FSJ, "JFDG § 5 Abs. 1"), (Programme.BFD, "BFDG § 3 Abs. 2")],
+)
+def test_service_over_18_months_needs_the_coordinators_confirmation(
+    organization, volunteer, coordinator, programme, law
+):
+    # 1.9.2026–31.3.2028 = 19 months: only with a special concept (FSJ) / exception (BFD).
+    with pytest.raises(InvalidInput) as exc:
+        _start(organization, volunteer, coordinator, programme=programme, end=date(2028, 3, 31))
+
+    assert exc.value.field == "extended_service"
+    assert law in str(exc.value)
+    assert "19 Monate" in str(exc.value)
+    assert Engagement.objects.count() == 0
+
+    engagement = _start(
+        organization,
+        volunteer,
+        coordinator,
+        programme=programme,
+        end=date(2028, 3, 31),
+        extended_service_confirmed=True,
+    )
+
+    assert engagement.extended_service_confirmed_on == TODAY
+    assert engagement.extended_service_confirmed_by == coordinator
+    lines = dict(programmes.start_confirmations(engagement))
+    assert (
+        "bestätigt am 15.06.2026"
+        in lines["Dauer über 18 Monate (besonderes Konzept bzw. Ausnahmefall)"]
+    )
+
+
+def test_service_of_18_months_needs_no_confirmation_and_stores_none(
+    organization, volunteer, coordinator
+):
+    engagement = _start(
+        organization,
+        volunteer,
+        coordinator,
+        programme=Programme.BFD,
+        end=date(2028, 2, 29),
+        extended_service_confirmed=True,
+    )
+
+    assert engagement.extended_service_confirmed_on is None
+
+
+def test_service_regular_maximum_follows_the_dated_rule(organization, volunteer, coordinator):
+    Rule.objects.filter(key=RuleKey.SERVICE_REGULAR_MAX_MONTHS).update(value=20)
+
+    engagement = _start(
+        organization, volunteer, coordinator, programme=Programme.FSJ, end=date(2028, 3, 31)
+    )
+
+    assert engagement.extended_service_confirmed_on is None
 
 
 def _born(person, day):
     RecognitionProfile.objects.create(person=person, birth_date=day)
 
 
-FSJ_2027 = {"programme": Programme.FSJ, "end": date(2028, 8, 31)}
+FSJ_2027 = {"programme": Programme.FSJ, "end": date(2027, 8, 31)}
 
 
 def test_fsj_without_age_confirmation_refused(organization, volunteer, coordinator):
@@ -205,9 +265,17 @@ def test_fsj_age_limit_follows_the_dated_rule(organization, volunteer, coordinat
             coordinator,
             start=date(2027, 9, 1),
             age_confirmed=False,
-            **FSJ_2027,
+            programme=Programme.FSJ,
+            end=date(2028, 8, 31),
         )
-    engagement = _start(organization, volunteer, coordinator, start=date(2027, 9, 1), **FSJ_2027)
+    engagement = _start(
+        organization,
+        volunteer,
+        coordinator,
+        start=date(2027, 9, 1),
+        programme=Programme.FSJ,
+        end=date(2028, 8, 31),
+    )
 
     assert "jünger als 25 Jahre" in str(exc.value)
     assert engagement.age_confirmed_under == 25
@@ -384,9 +452,57 @@ def test_pocket_money_cap_of_a_year_not_yet_published_is_a_notice(
     findings = programmes.check_programme(engagement, today=TODAY)
     assert findings.problems == []
     assert findings.notices == [
-        "Die Taschengeld-Obergrenze für 2027 ist noch nicht hinterlegt. Bitte prüfen Sie das "
-        "Taschengeld, sobald das Netzwerk sie eingetragen hat."
+        "Die Taschengeld-Obergrenze für 2027 ist noch nicht hinterlegt; geprüft wurde mit der "
+        "letzten bekannten von 676,00 € (gültig ab 01.01.2026). Bitte prüfen Sie das "
+        "Taschengeld, sobald das Netzwerk die neue Obergrenze eingetragen hat."
     ]
+
+
+def test_start_in_a_year_without_cap_is_not_refused_even_after_new_year(
+    organization, volunteer, coordinator
+):
+    # Today is 15.1.2027 and nobody has entered the 2027 cap yet: a start with pocket money
+    # is checked against the last known cap (676 €), not refused for the missing row.
+    engagement = services.start_engagement(
+        organization,
+        volunteer=volunteer,
+        role="BFD",
+        actor=coordinator,
+        programme=Programme.BFD,
+        start=date(2027, 2, 1),
+        end=date(2028, 1, 31),
+        pocket_money_cents=67000,
+        compulsory_schooling_completed=True,
+        today=date(2027, 1, 15),
+    )
+
+    findings = programmes.check_programme(engagement, today=date(2027, 1, 15))
+    assert findings.problems == []
+    assert [n[:46] for n in findings.notices] == [
+        "Die Taschengeld-Obergrenze für 2027 ist noch n",
+        "Die Taschengeld-Obergrenze für 2028 ist noch n",
+    ]
+
+
+def test_pocket_money_above_the_last_known_cap_refused_until_the_new_cap_exists(
+    organization, volunteer, coordinator
+):
+    kwargs = {
+        "programme": Programme.BFD,
+        "start": date(2027, 1, 1),
+        "end": date(2027, 12, 31),
+        "pocket_money_cents": 69000,
+    }
+    with pytest.raises(InvalidInput) as exc:
+        _start(organization, volunteer, coordinator, **kwargs)
+    assert "676,00 €" in str(exc.value)
+
+    Rule.objects.create(
+        key=RuleKey.POCKET_MONEY_CAP, value=70000, valid_from=date(2027, 1, 1), source="test"
+    )
+    engagement = _start(organization, volunteer, coordinator, **kwargs)
+
+    assert programmes.check_programme(engagement, today=TODAY) == programmes.Findings()
 
 
 def test_pocket_money_cap_missing_for_a_past_year_refuses(organization, volunteer, coordinator):
@@ -409,16 +525,64 @@ def test_pocket_money_cap_missing_for_a_past_year_refuses(organization, voluntee
 @pytest.mark.parametrize(
     "programme, end, due",
     [
-        (Programme.FSJ, date(2027, 8, 31), 25),
+        (Programme.FSJ, date(2027, 8, 31), 25),  # 12 months
         (Programme.BFD, date(2027, 8, 31), 25),
+        (Programme.FSJ, date(2028, 2, 29), 31),  # 18 months: 25 + 6, not 38
         (Programme.BFD, date(2028, 2, 29), 31),
-        (Programme.FSJ, date(2027, 2, 28), 13),
+        (Programme.FSJ, date(2028, 8, 31), 37),  # 24 months
+        (Programme.BFD, date(2027, 2, 28), 13),  # 6 months: 25 − 2 × 6 (BFDG § 4 Abs. 3)
+        (Programme.BFD, date(2027, 5, 31), 19),  # 9 months: 25 − 2 × 3
+        (Programme.FSJ, date(2027, 2, 28), 15),  # 6 months: three seminars of five days
+        (Programme.FSJ, date(2027, 7, 31), 15),  # 11 months: the JFDG fixes no cut
     ],
 )
 def test_seminar_days_due(programme, end, due):
     engagement = EngagementFactory(programme=programme, start=date(2026, 9, 1), end=end)
 
     assert programmes.seminar_days_due(engagement) == due
+
+
+def test_seminar_days_follow_the_dated_rules():
+    Rule.objects.filter(key=RuleKey.BFD_EXTRA_SEMINAR_DAYS).update(value=2)
+    engagement = EngagementFactory(
+        programme=Programme.FSJ, start=date(2026, 9, 1), end=date(2028, 2, 29)
+    )
+
+    assert programmes.seminar_days_due(engagement) == 37
+
+
+def test_bfd_over_27_takes_part_in_reasonable_extent_without_shortfall_warning(
+    organization, volunteer, coordinator
+):
+    engagement = _start(
+        organization,
+        volunteer,
+        coordinator,
+        programme=Programme.BFD,
+        start=date(2025, 6, 1),
+        end=date(2026, 5, 31),
+        bfd_over_27=True,
+    )
+
+    status = programmes.programme_status(engagement, today=TODAY)
+
+    assert engagement.bfd_over_27 is True
+    assert programmes.seminar_days_due(engagement) is None
+    assert ("Seminartage fällig", "in angemessenem Umfang (BFDG § 4 Abs. 3)") in status.lines
+    assert not any("Seminartage" in w for w in status.warnings)
+
+
+def test_over_27_is_stored_for_bfd_only(organization, volunteer, coordinator):
+    engagement = _start(
+        organization,
+        volunteer,
+        coordinator,
+        programme=Programme.FSJ,
+        end=date(2027, 8, 31),
+        bfd_over_27=True,
+    )
+
+    assert engagement.bfd_over_27 is False
 
 
 def test_seminar_days_due_versus_attended_warns_after_end(coordinator, organization):

@@ -73,6 +73,29 @@ def test_edited_rule_changes_the_check_without_code():
     assert rule_value(RuleKey.EHRENAMT_LIMIT, on=date(2027, 2, 1)) == 100000
 
 
+@pytest.mark.parametrize(
+    "key, cited",
+    [
+        (RuleKey.RECORD_CHECK_RETENTION_MONTHS, "§ 72a Abs. 5 SGB VIII"),
+        (RuleKey.RECORD_CHECK_MAX_AGE_MONTHS, "Praxis"),
+        (RuleKey.RECORD_CHECK_INTERVAL_YEARS, "Praxis"),
+        (RuleKey.FDAG_MIN_WEEKLY_HOURS, "§ 2 Abs. 1a SGB VII"),
+        (RuleKey.FDAG_MIN_MONTHS, "§ 2 Abs. 1a SGB VII"),
+        (RuleKey.FDAG_MIN_TRAINING_HOURS, "Praxis"),
+        (RuleKey.SEMINAR_DAYS_PER_12_MONTHS, "JFDG § 5 Abs. 2"),
+        (RuleKey.BFD_EXTRA_SEMINAR_DAYS, "JFDG § 5 Abs. 2 Satz 4"),
+        (RuleKey.BFD_FEWER_SEMINAR_DAYS, "BFDG § 4 Abs. 3 Satz 5"),
+        (RuleKey.FSJ_MIN_SEMINAR_DAYS, "JFDG § 5 Abs. 2 Satz 2"),
+        (RuleKey.SERVICE_REGULAR_MAX_MONTHS, "BFDG § 3 Abs. 2"),
+    ],
+)
+def test_rule_sources_cite_the_statute_or_say_practice(key, cited):
+    sources = set(Rule.objects.filter(key=key).values_list("source", flat=True))
+
+    assert sources
+    assert all(cited in source for source in sources)
+
+
 # --- start ---------------------------------------------------------------------------------
 
 
@@ -611,6 +634,63 @@ def test_unshared_payments_of_other_organizations_are_not_counted(
     _pay(other, other_coord, cents=60000, day=date(2026, 2, 1), activity="Trainerin", shared=False)
 
     assert _pay(engagement, coordinator, cents=40000, day=date(2026, 3, 1)).warnings == []
+
+
+def test_allowance_limit_counts_what_the_volunteer_states_from_other_payers(
+    engagement, coordinator, volunteer
+):
+    # § 3 Nr. 26a EStG: 960 € per person and year across all payers. The club outside the
+    # platform paid 500 €; this organization pays 500 €: 1,000 € warns.
+    assert _pay(engagement, coordinator, cents=50000, day=date(2026, 3, 1)).warnings == []
+    services.state_other_allowances(
+        volunteer, year=2026, amounts={"ehrenamt": 50000}, actor=volunteer, today=TODAY
+    )
+
+    result = _pay(engagement, coordinator, cents=1000, day=date(2026, 4, 1))
+
+    assert len(result.warnings) == 1
+    assert "1.010,00 €" in result.warnings[0]
+    assert (
+        services.allowance_year_total(
+            volunteer, kind="ehrenamt", year=2026, organization_id=engagement.organization_id
+        )
+        == 101000
+    )
+
+
+def test_stated_other_allowances_are_per_year_and_kind_and_zero_removes_them(volunteer):
+    services.state_other_allowances(
+        volunteer,
+        year=2025,
+        amounts={"ehrenamt": 30000, "uebungsleiter": 100000},
+        actor=volunteer,
+        today=TODAY,
+    )
+    services.state_other_allowances(
+        volunteer, year=2025, amounts={"uebungsleiter": 0}, actor=volunteer, today=TODAY
+    )
+
+    assert services.other_allowance_cents(volunteer, kind="ehrenamt", year=2025) == 30000
+    assert services.other_allowance_cents(volunteer, kind="ehrenamt", year=2026) == 0
+    assert services.other_allowance_cents(volunteer, kind="uebungsleiter", year=2025) == 0
+
+
+def test_only_the_person_states_other_allowances_and_only_for_recent_years(volunteer, coordinator):
+    from ehrensache.core.errors import Forbidden
+
+    with pytest.raises(Forbidden):
+        services.state_other_allowances(
+            volunteer, year=2026, amounts={"ehrenamt": 100}, actor=coordinator, today=TODAY
+        )
+    for year in (2022, 2027):
+        with pytest.raises(InvalidInput):
+            services.state_other_allowances(
+                volunteer, year=year, amounts={"ehrenamt": 100}, actor=volunteer, today=TODAY
+            )
+    with pytest.raises(InvalidInput):
+        services.state_other_allowances(
+            volunteer, year=2026, amounts={"ehrenamt": -1}, actor=volunteer, today=TODAY
+        )
 
 
 def test_both_allowances_for_same_activity_refused(engagement, coordinator):

@@ -479,6 +479,49 @@ def test_mine_warns_volunteer_about_allowance_over_limit(client, volunteer, enga
     assert "Der steuerfreie Betrag ist überschritten" in html_2025
 
 
+def test_mine_lets_the_volunteer_state_allowances_from_other_payers(client, volunteer, engagement):
+    from ehrensache.engagements.models import OtherAllowance
+
+    year = _today().year
+    AllowancePayment.objects.create(
+        engagement=engagement,
+        kind="ehrenamt",
+        activity="Kasse",
+        amount_cents=50000,
+        paid_on=date(year, 1, 1),
+        year=year,
+        legal_basis="§ 3 Nr. 26a EStG",
+    )
+    client.force_login(volunteer)
+    page = client.get(reverse("engagements:mine")).content.decode()
+    assert "Pauschalen von anderen Zahlern" in page
+
+    response = client.post(
+        reverse("engagements:other_allowances"),
+        {"andere-year": year, "andere-ehrenamt": "600,00", "andere-uebungsleiter": ""},
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert OtherAllowance.objects.get(person=volunteer).amount_cents == 60000
+    assert "davon 600,00 € von anderen Zahlern" in html
+    assert "Der steuerfreie Betrag ist überschritten" in html
+
+
+def test_other_allowances_form_keeps_typed_input_on_error(client, volunteer, engagement):
+    client.force_login(volunteer)
+
+    response = client.post(
+        reverse("engagements:other_allowances"),
+        {"andere-year": _today().year, "andere-ehrenamt": "-5", "andere-uebungsleiter": "12,5"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_andere-ehrenamt_error"' in html
+    assert 'value="12,5"' in html
+
+
 # --- programme rules on the start page -----------------------------------------------------
 
 
@@ -533,6 +576,32 @@ def test_start_page_with_both_confirmations_starts_fsj_and_stores_them(
     assert engagement.age_confirmed_under == 27
     assert "Am ersten Tag jünger als 27 Jahre" in html
     assert "Schulpflicht erfüllt" in html
+
+
+def test_start_page_refuses_fsj_over_18_months_without_confirmation_and_keeps_input(
+    client, coordinator, organization, volunteer, in_touch
+):
+    from ehrensache.core.dates import add_months
+
+    client.force_login(coordinator)
+    data = _fsj_post(organization, volunteer, _today(), age_confirmed="on")
+    data["end"] = str(add_months(_today(), 20) - timedelta(days=1))
+
+    response = client.post(reverse("engagements:start"), data)
+
+    html = response.content.decode()
+    assert 'id="id_extended_service_error"' in html
+    assert "besonderen pädagogischen Konzepts" in html
+    assert 'value="FSJ Kita"' in html
+    assert Engagement.objects.count() == 0
+
+    response = client.post(
+        reverse("engagements:start"), {**data, "extended_service": "on"}, follow=True
+    )
+
+    engagement = Engagement.objects.get()
+    assert engagement.extended_service_confirmed_by == coordinator
+    assert "Dauer über 18 Monate" in response.content.decode()
 
 
 def test_start_page_labels_the_age_confirmation_with_the_dated_limit(

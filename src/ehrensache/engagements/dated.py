@@ -36,6 +36,18 @@ def rule_value(key: str, *, on: date) -> int:
     return row
 
 
+def last_known_rule(key: str, *, on: date) -> Rule | None:
+    """The newest row of ``key`` that began by ``on``, if no later row exists yet.
+
+    For a figure the network enters each year (next year's pocket-money cap): until the
+    new row exists, the last known one stands in. A gap between two rows is no such case
+    (None: the day stays without a rule).
+    """
+    if Rule.objects.filter(key=key, valid_from__gt=on).exists():
+        return None
+    return Rule.objects.filter(key=key, valid_from__lte=on).order_by("-valid_from").first()
+
+
 def rule_values(keys, *, on: date) -> dict[str, int]:
     return {key: rule_value(key, on=on) for key in keys}
 

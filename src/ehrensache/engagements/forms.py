@@ -114,6 +114,25 @@ class StartEngagementForm(Form):
             "z. B. am Ausweis."
         ),
     )
+    extended_service = forms.BooleanField(
+        label=_(
+            "Dauer über 18 Monate: ein besonderes pädagogisches Konzept (FSJ) bzw. ein "
+            "Ausnahmefall (BFD) liegt vor"
+        ),
+        required=False,
+        help_text=_(
+            "Ein FSJ oder BFD dauert höchstens 18 Monate; bis 24 Monate nur mit besonderem "
+            "pädagogischem Konzept (JFDG § 5) bzw. im Ausnahmefall (BFDG § 3 Abs. 2)."
+        ),
+    )
+    bfd_over_27 = forms.BooleanField(
+        label=_("BFD ab 27: Seminare in angemessenem Umfang"),
+        required=False,
+        help_text=_(
+            "Für Freiwillige ab dem 27. Geburtstag gilt keine feste Zahl von Seminartagen; "
+            "sie nehmen in angemessenem Umfang teil (BFDG § 4 Abs. 3)."
+        ),
+    )
     coordinator = forms.ModelChoiceField(
         label=_("Verantwortliche Koordination"),
         queryset=None,
@@ -176,6 +195,17 @@ class StartEngagementForm(Form):
             problem = str(exc)
         if problem:
             self.add_error("age_confirmed", problem)
+        try:
+            problem = programmes.extended_service_problem(
+                programme,
+                start=start,
+                end=data.get("end"),
+                confirmed=bool(data.get("extended_service")),
+            )
+        except MissingRule as exc:
+            problem = str(exc)
+        if problem:
+            self.add_error("extended_service", problem)
         return data
 
     def clean_volunteer_email(self):
@@ -310,4 +340,24 @@ class TrainingRecordForm(Form):
         max_value=1000,
         decimal_places=1,
         localize=True,
+    )
+
+
+class OtherAllowancesForm(forms.Form):
+    """The volunteer's own statement: allowances from other payers in one year."""
+
+    prefix = "andere"
+
+    year = forms.IntegerField(widget=forms.HiddenInput, min_value=2000, max_value=2100)
+    ehrenamt = EuroField(
+        label=_("Ehrenamtspauschale von anderen Zahlern in Euro"),
+        required=False,
+        min_value=0,
+        max_value=100000,
+    )
+    uebungsleiter = EuroField(
+        label=_("Übungsleiterpauschale von anderen Zahlern in Euro"),
+        required=False,
+        min_value=0,
+        max_value=100000,
     )

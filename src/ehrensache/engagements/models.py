@@ -54,8 +54,21 @@ class RuleKey(models.TextChoices):
     )
     SEMINAR_DAYS_PER_12_MONTHS = "seminar_days_per_12_months", _("Seminartage je 12 Monate")
     BFD_EXTRA_SEMINAR_DAYS = (
+        # the key keeps its old name; JFDG § 5 Abs. 2 and BFDG § 4 Abs. 3 both add the days
         "bfd_extra_seminar_days_per_month",
-        _("BFD: zusätzliche Seminartage je Monat über 12"),
+        _("FSJ/BFD: zusätzliche Seminartage je Monat über 12 (mindestens)"),
+    )
+    BFD_FEWER_SEMINAR_DAYS = (
+        "bfd_fewer_seminar_days_per_month",
+        _("BFD: weniger Seminartage je Monat unter 12"),
+    )
+    FSJ_MIN_SEMINAR_DAYS = (
+        "fsj_min_seminar_days",
+        _("FSJ: Seminartage mindestens (drei Seminare zu je fünf Tagen)"),
+    )
+    SERVICE_REGULAR_MAX_MONTHS = (
+        "service_regular_max_months",
+        _("FSJ/BFD: Höchstdauer ohne besonderes Konzept/Ausnahme (Monate)"),
     )
     FDAG_MIN_WEEKLY_HOURS = "fdag_min_weekly_hours", _("FDaG: Mindeststunden je Woche")
     FDAG_MIN_MONTHS = "fdag_min_months", _("FDaG: Mindestdauer (Monate)")
@@ -87,6 +100,10 @@ class RuleKey(models.TextChoices):
     RECORD_CHECK_REMINDER_DAYS = (
         "record_check_reminder_days",
         _("§ 72a: Erinnerung … Tage vor der Wiedervorlage"),
+    )
+    POCKET_MONEY_CAP_REMINDER_MONTH = (
+        "pocket_money_cap_reminder_month",
+        _("Erinnerung an die Taschengeld-Obergrenze des Folgejahres ab Monat (1–12)"),
     )
 
 
@@ -132,6 +149,24 @@ class Rule(models.Model):
                 raise ValidationError(
                     _("Der Zeitraum überschneidet sich mit einer anderen Regel desselben Typs.")
                 )
+
+
+class RuleReminder(models.Model):
+    """That network staff were reminded to enter ``key`` for ``year`` (once per key and year)."""
+
+    key = models.CharField(_("Regel"), max_length=60, choices=RuleKey.choices)
+    year = models.PositiveSmallIntegerField(_("Jahr"))
+    sent_at = models.DateTimeField(_("Erinnert am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Erinnerung an eine Regel")
+        verbose_name_plural = _("Erinnerungen an Regeln")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "year"], name="rule_reminder_key_year_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.key} {self.year}"
 
 
 class OrganizationSettings(models.Model):
@@ -250,6 +285,26 @@ class Engagement(models.Model):
     )
     age_confirmed_under = models.PositiveSmallIntegerField(
         _("Bestätigt: am ersten Tag jünger als … Jahre"), null=True, blank=True
+    )
+    # FSJ/BFD longer than the regular maximum (18 months) up to 24: only with a special
+    # pedagogical concept (JFDG) or as an exception (BFDG § 3 Abs. 2), which the
+    # coordinator confirms at the start.
+    extended_service_confirmed_on = models.DateField(
+        _("Verlängerung über 18 Monate, bestätigt am"), null=True, blank=True
+    )
+    extended_service_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Verlängerung bestätigt von"),
+    )
+    # BFD: a volunteer who has completed the 27th year of life takes part in the seminars
+    # "in angemessenem Umfang" (BFDG § 4 Abs. 3): no fixed number of days is due.
+    bfd_over_27 = models.BooleanField(
+        _("BFD: hat das 27. Lebensjahr vollendet (Seminare in angemessenem Umfang)"),
+        default=False,
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -525,6 +580,38 @@ class AllowancePayment(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.amount_cents / 100:.2f} €"
+
+
+class OtherAllowance(models.Model):
+    """What the volunteer states they received in a year from other payers (per kind).
+
+    The tax-free amounts of § 3 Nr. 26/26a EStG hold per person and year across all
+    payers; the organizations here see only their own bookings, so the volunteer states the
+    rest and the limit warning counts it (``services.allowance_year_total``).
+    """
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="other_allowances"
+    )
+    year = models.PositiveSmallIntegerField(_("Jahr"))
+    kind = models.CharField(_("Art"), max_length=16, choices=AllowancePayment.Kind.choices)
+    amount_cents = models.PositiveIntegerField(_("Betrag (Cent)"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Pauschale anderer Zahler (eigene Angabe)")
+        verbose_name_plural = _("Pauschalen anderer Zahler (eigene Angaben)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "year", "kind"], name="other_allowance_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount_cents__gt=0), name="other_allowance_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.get_kind_display()} {self.amount_cents / 100:.2f} €"
 
 
 class SeminarDay(models.Model):

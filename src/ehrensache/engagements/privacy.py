@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ehrensache.core.personal_data import DELETED, UNLINKED, choice
 
-from .models import Engagement, RecordCheckDeletion, TrainingRecord
+from .models import Engagement, OtherAllowance, RecordCheckDeletion, TrainingRecord
 
 ERASURE = {
     "engagements.Engagement.volunteer": DELETED,
@@ -13,8 +13,10 @@ ERASURE = {
     "engagements.Engagement.created_by": UNLINKED,
     "engagements.Engagement.schooling_confirmed_by": UNLINKED,
     "engagements.Engagement.age_confirmed_by": UNLINKED,
+    "engagements.Engagement.extended_service_confirmed_by": UNLINKED,
     "engagements.OnboardingCheck.done_by": UNLINKED,
     "engagements.TrainingRecord.person": DELETED,
+    "engagements.OtherAllowance.person": DELETED,
     "engagements.TrainingRecord.recorded_by": UNLINKED,
     "engagements.HoursEntry.logged_by": UNLINKED,
     "engagements.HoursEntry.verified_by": UNLINKED,
@@ -37,8 +39,8 @@ NOTES = [
 
 
 def export(user) -> dict:
-    """Engagements and everything hanging off them, § 72a deletion notes, trainings
-    (8 queries)."""
+    """Engagements and everything hanging off them, § 72a deletion notes, trainings,
+    allowances stated from other payers (9 queries)."""
     engagements = (
         Engagement.objects.filter(volunteer=user)
         .select_related("organization", "opportunity", "record_check")
@@ -76,6 +78,10 @@ def export(user) -> dict:
             }
             for t in trainings
         ],
+        "allowances_from_other_payers_stated": [
+            {"year": o.year, **choice(o, "kind"), "amount_cents": o.amount_cents}
+            for o in OtherAllowance.objects.filter(person=user).order_by("year", "kind")
+        ],
     }
 
 
@@ -96,6 +102,8 @@ def _engagement(e: Engagement, record_check_deletions: list) -> dict:
         "schooling_confirmed_on": e.schooling_confirmed_on,
         "age_confirmed_on": e.age_confirmed_on,
         "age_confirmed_under": e.age_confirmed_under,
+        "extended_service_confirmed_on": e.extended_service_confirmed_on,
+        "bfd_over_27": e.bfd_over_27,
         "created_at": e.created_at,
         "onboarding": [{"step": c.title, "done_on": c.done_on} for c in e.onboarding_checks.all()],
         "record_check": (

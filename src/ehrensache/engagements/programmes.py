@@ -9,7 +9,6 @@ versus attended, training hours, WIR allowance per month, supervision) plus the 
 All figures come from dated ``Rule`` rows (see ``dated.rule_value``); docs/RULES.md lists them.
 """
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -21,7 +20,7 @@ from django.utils.translation import gettext as _
 from ehrensache.core.dates import format_day as _fmt
 from ehrensache.courses.models import UNIT_MINUTES
 
-from .dated import MissingRule, add_months, euro, months_between, rule_value
+from .dated import MissingRule, add_months, euro, last_known_rule, months_between, rule_value
 from .models import Engagement, Programme, RuleKey, TrainingRecord
 
 # Volunteer services that are open only after (full-time) compulsory schooling: JFDG § 2
@@ -171,6 +170,15 @@ def start_confirmations(e: Engagement) -> list[tuple[str, str]]:
             else _("Altersgrenze für das FSJ")
         )
         lines.append((label, _confirmed(e.age_confirmed_on, e.age_confirmed_by)))
+    if e.extended_service_confirmed_on is not None:
+        lines.append(
+            (
+                _("Dauer über 18 Monate (besonderes Konzept bzw. Ausnahmefall)"),
+                _confirmed(e.extended_service_confirmed_on, e.extended_service_confirmed_by),
+            )
+        )
+    if e.programme == Programme.BFD and e.bfd_over_27:
+        lines.append((_("BFD ab 27"), _("Seminare in angemessenem Umfang")))
     return lines
 
 
@@ -197,6 +205,15 @@ def _check_service(e: Engagement, f: Findings, today: date) -> None:
             )
             % {"low": low, "high": high, "months": months}
         )
+    else:
+        problem = extended_service_problem(
+            e.programme,
+            start=e.start,
+            end=e.end,
+            confirmed=e.extended_service_confirmed_on is not None,
+        )
+        if problem:
+            f.problems.append(problem)
     if e.weekly_hours is not None:
         part_time = rule_value(RuleKey.SERVICE_PART_TIME_MIN_HOURS, on=e.start)
         if e.weekly_hours <= part_time:
@@ -208,22 +225,63 @@ def _check_service(e: Engagement, f: Findings, today: date) -> None:
         _check_pocket_money(e, f, today)
 
 
+def regular_max_months(start: date) -> int:
+    """The longest FSJ/BFD without a special concept or exception (18 months)."""
+    return rule_value(RuleKey.SERVICE_REGULAR_MAX_MONTHS, on=start)
+
+
+def extended_service_problem(
+    programme: str, *, start: date, end: date | None, confirmed: bool
+) -> str | None:
+    """FSJ/BFD over the regular maximum (18 months, up to 24) only when confirmed.
+
+    JFDG § 5 Abs. 1 Satz 2 allows an FSJ up to 18 months; up to 24 months only within a
+    special pedagogical concept. BFDG § 3 Abs. 2: 18 months, up to 24 as an exception. The
+    coordinator confirms the concept or exception when the engagement starts.
+    """
+    if programme not in (Programme.FSJ, Programme.BFD) or end is None or confirmed:
+        return None
+    regular = regular_max_months(start)
+    months = months_between(start, end)
+    if months <= regular or months > rule_value(RuleKey.SERVICE_MAX_MONTHS, on=start):
+        return None  # regular, or out of range altogether (_check_service says so)
+    if programme == Programme.FSJ:
+        return _(
+            "Ein FSJ dauert höchstens %(regular)s Monate (JFDG § 5 Abs. 1); %(months)s Monate "
+            "nur im Rahmen eines besonderen pädagogischen Konzepts. Bitte bestätigen Sie das."
+        ) % {"regular": regular, "months": months}
+    return _(
+        "Ein Bundesfreiwilligendienst dauert höchstens %(regular)s Monate (BFDG § 3 Abs. 2); "
+        "%(months)s Monate nur im Ausnahmefall. Bitte bestätigen Sie die Ausnahme."
+    ) % {"regular": regular, "months": months}
+
+
 def _check_pocket_money(e: Engagement, f: Findings, today: date) -> None:
-    """The monthly pocket money against the cap of each calendar year of the service."""
+    """The monthly pocket money against the cap of each calendar year of the service.
+
+    A year whose cap the network has not entered yet (the new figure is published in the
+    autumn) never refuses the start: it is checked against the last known cap and the
+    engagement shows a notice until the new row exists. Only a gap between two entered
+    years refuses ("keine Regel hinterlegt"). ``today`` is not needed: the same holds in
+    January when the new cap is still missing.
+    """
     for day in _year_starts(e.start, e.end):
         try:
             cap = rule_value(RuleKey.POCKET_MONEY_CAP, on=day)
         except MissingRule:
-            if day <= today:
+            last = last_known_rule(RuleKey.POCKET_MONEY_CAP, on=day)
+            if last is None:
                 raise
+            cap = last.value
             f.notices.append(
                 _(
-                    "Die Taschengeld-Obergrenze für %(year)s ist noch nicht hinterlegt. Bitte "
-                    "prüfen Sie das Taschengeld, sobald das Netzwerk sie eingetragen hat."
+                    "Die Taschengeld-Obergrenze für %(year)s ist noch nicht hinterlegt; "
+                    "geprüft wurde mit der letzten bekannten von %(cap)s (gültig ab "
+                    "%(date)s). Bitte prüfen Sie das Taschengeld, sobald das Netzwerk die "
+                    "neue Obergrenze eingetragen hat."
                 )
-                % {"year": day.year}
+                % {"year": day.year, "cap": euro(cap), "date": _fmt(last.valid_from)}
             )
-            continue
         if e.pocket_money_cents > cap:
             f.problems.append(
                 _(
@@ -287,16 +345,30 @@ class ProgrammeStatus:
 
 
 def seminar_days_due(e: Engagement) -> int | None:
+    """Seminar days due for an FSJ/BFD with an agreed end (None: no fixed number).
+
+    25 days for 12 months (JFDG § 5 Abs. 2 Satz 3, BFDG § 4 Abs. 3 Satz 3); a longer
+    service adds at least one day per month beyond 12 (JFDG § 5 Abs. 2 Satz 4, BFDG § 4
+    Abs. 3 Satz 4): 18 months → 31. A shorter BFD has two days fewer per month (BFDG § 4
+    Abs. 3 Satz 5): 6 months → 13. The JFDG has no such cut for a shorter FSJ: the platform
+    asks only for what the law fixes, the three seminars of at least five days each (JFDG
+    § 5 Abs. 2 Satz 2: 15 days); the Träger's concept decides the rest. A BFD volunteer who
+    has completed the 27th year of life takes part "in angemessenem Umfang" (BFDG § 4 Abs.
+    3 Satz 3): no number.
+    """
     if e.programme not in (Programme.FSJ, Programme.BFD) or e.end is None:
+        return None
+    if e.programme == Programme.BFD and e.bfd_over_27:
         return None
     per_year = rule_value(RuleKey.SEMINAR_DAYS_PER_12_MONTHS, on=e.start)
     months = months_between(e.start, e.end)
-    if months <= 12:
-        return math.ceil(per_year * months / 12)
-    if e.programme == Programme.BFD:
+    if months >= 12:
         extra = rule_value(RuleKey.BFD_EXTRA_SEMINAR_DAYS, on=e.start)
         return per_year + extra * (months - 12)
-    return math.ceil(per_year * months / 12)
+    if e.programme == Programme.BFD:
+        fewer = rule_value(RuleKey.BFD_FEWER_SEMINAR_DAYS, on=e.start)
+        return max(per_year - fewer * (12 - months), 0)
+    return min(per_year, rule_value(RuleKey.FSJ_MIN_SEMINAR_DAYS, on=e.start))
 
 
 def fdag_training_hours(e: Engagement, *, year_start: date) -> Decimal:
@@ -330,18 +402,27 @@ def wir_monthly_allowance(e: Engagement) -> list[tuple[date, int, int]]:
     return result
 
 
+def _service_status(e: Engagement, status: ProgrammeStatus, today: date) -> None:
+    """Seminar days due versus attended (a warning once the service has ended)."""
+    due = seminar_days_due(e)
+    attended = e.seminar_days.count()
+    if e.programme == Programme.BFD and e.bfd_over_27:
+        shown = _("in angemessenem Umfang (BFDG § 4 Abs. 3)")
+    else:
+        shown = str(due if due is not None else "–")
+    status.lines.append((_("Seminartage fällig"), shown))
+    status.lines.append((_("Seminartage besucht"), str(attended)))
+    if e.pocket_money_cents is not None:
+        status.lines.append((_("Taschengeld je Monat"), euro(e.pocket_money_cents)))
+    if due is not None and e.end is not None and e.end <= today and attended < due:
+        status.warnings.append(_("Es fehlen %(n)s Seminartage.") % {"n": due - attended})
+
+
 def programme_status(e: Engagement, *, today: date) -> ProgrammeStatus:
     status = ProgrammeStatus()
     findings = check_programme(e, today=today)
     if e.programme in (Programme.FSJ, Programme.BFD):
-        due = seminar_days_due(e)
-        attended = e.seminar_days.count()
-        status.lines.append((_("Seminartage fällig"), str(due if due is not None else "–")))
-        status.lines.append((_("Seminartage besucht"), str(attended)))
-        if e.pocket_money_cents is not None:
-            status.lines.append((_("Taschengeld je Monat"), euro(e.pocket_money_cents)))
-        if due is not None and e.end is not None and e.end <= today and attended < due:
-            status.warnings.append(_("Es fehlen %(n)s Seminartage.") % {"n": due - attended})
+        _service_status(e, status, today)
     elif e.programme == Programme.FDAG:
         needed = rule_value(RuleKey.FDAG_MIN_TRAINING_HOURS, on=e.start)
         year_start = e.start

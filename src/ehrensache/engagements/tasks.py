@@ -21,3 +21,9 @@ def delete_expired_record_checks():
 def remind_record_check_reinspection():
     """Tell the coordinator before the re-inspection of a certificate is due."""
     return services.remind_record_check_reinspection()
+
+
+@task()
+def remind_next_pocket_money_cap():
+    """Each autumn until it is entered: tell network staff next year's cap is missing."""
+    return services.remind_next_pocket_money_cap()

@@ -7,6 +7,7 @@ app_name = "engagements"
 urlpatterns = [
     path("mein-engagement/", views.mine, name="mine"),
     path("mein-engagement/stunden/", views.log_hours, name="log_hours"),
+    path("mein-engagement/andere-pauschalen/", views.other_allowances, name="other_allowances"),
     path("stunden/<int:pk>/loeschen/", views.delete_hours, name="delete_hours"),
     path("koordination/engagements/", views.manage, name="manage"),
     path("koordination/engagements/neu/", views.start, name="start"),

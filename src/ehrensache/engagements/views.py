@@ -1,10 +1,12 @@
 from collections import defaultdict
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,7 +21,14 @@ from ehrensache.organizations.queries import coordinated_by
 
 from . import forms, programmes, queries, services
 from .dated import euro, rule_value
-from .models import Engagement, HoursEntry, OnboardingCheck, OnboardingItem, RecordCheck
+from .models import (
+    AllowancePayment,
+    Engagement,
+    HoursEntry,
+    OnboardingCheck,
+    OnboardingItem,
+    RecordCheck,
+)
 
 PAGE_SIZE = 25
 
@@ -47,22 +56,49 @@ def _year(request) -> int:
 
 
 def _allowance_rows(user, year: int) -> list[dict]:
-    """The person's own allowance totals of the year, with the tax-free limit of that year."""
+    """The person's own allowance totals of the year (booked here plus what they stated from
+    other payers), with the tax-free limit of that year."""
+    booked = {
+        r["kind"]: r["total"] for r in queries.allowance_totals_for_volunteer(user, year=year)
+    }
+    stated = {
+        kind: services.other_allowance_cents(user, kind=kind, year=year)
+        for kind in AllowancePayment.Kind.values
+    }
     rows = []
-    for row in queries.allowance_totals_for_volunteer(user, year=year):
+    for kind in sorted(AllowancePayment.Kind.values):
+        total = booked.get(kind, 0) + stated[kind]
+        if not total:
+            continue
         try:
-            limit = rule_value(services.LIMIT_RULE[row["kind"]], on=services.date_for_year(year))
+            limit = rule_value(services.LIMIT_RULE[kind], on=services.date_for_year(year))
         except DomainError:
             limit = None
         rows.append(
             {
-                "kind": row["kind"],
-                "total": euro(row["total"]),
+                "kind": kind,
+                "total": euro(total),
+                "stated": euro(stated[kind]) if stated[kind] else "",
                 "limit": euro(limit) if limit is not None else "",
-                "over": limit is not None and row["total"] > limit,
+                "over": limit is not None and total > limit,
             }
         )
     return rows
+
+
+def _other_allowances_form(user, year: int, data=None):
+    if year not in services.other_allowance_years(timezone.localdate()):
+        return None
+    initial = {
+        "year": year,
+        **{
+            kind: (
+                Decimal(services.other_allowance_cents(user, kind=kind, year=year)) / 100 or None
+            )
+            for kind in AllowancePayment.Kind.values
+        },
+    }
+    return forms.OtherAllowancesForm(data, initial=initial)
 
 
 # --- Volunteer --------------------------------------------------------------------------------
@@ -71,13 +107,42 @@ def _allowance_rows(user, year: int) -> list[dict]:
 @login_required
 def mine(request):
     year = _year(request)
-    context = {
-        "engagements": list(queries.engagements_of_volunteer(request.user)),
-        "summary": queries.hours_summary(request.user, year=year),
-        "allowances": _allowance_rows(request.user, year),
+    return render(request, "engagements/mine.html", _mine_context(request.user, year))
+
+
+def _mine_context(user, year: int, other_allowances_form=None) -> dict:
+    return {
+        "engagements": list(queries.engagements_of_volunteer(user)),
+        "summary": queries.hours_summary(user, year=year),
+        "allowances": _allowance_rows(user, year),
+        "other_allowances_form": other_allowances_form or _other_allowances_form(user, year),
         "year": year,
         "years": [year - 1, year + 1],
     }
+
+
+@login_required
+@require_POST
+def other_allowances(request):
+    """The volunteer states allowances from other payers for one year (for the limit)."""
+    form = forms.OtherAllowancesForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        with domain_errors(form) as outcome:
+            services.state_other_allowances(
+                request.user,
+                year=data["year"],
+                amounts={
+                    kind: form.fields[kind].to_cents(data[kind])
+                    for kind in AllowancePayment.Kind.values
+                },
+                actor=request.user,
+            )
+        if outcome.ok:
+            messages.success(request, _("Ihre Angabe ist gespeichert."))
+            return redirect(f"{reverse('engagements:mine')}?jahr={data['year']}")
+    year = form.cleaned_data.get("year") or timezone.localdate().year
+    context = _mine_context(request.user, year, other_allowances_form=form)
     return render(request, "engagements/mine.html", context)
 
 
@@ -187,6 +252,8 @@ def start(request):
                 requires_record_check=data["requires_record_check"],
                 compulsory_schooling_completed=data["compulsory_schooling"],
                 age_confirmed=data["age_confirmed"],
+                extended_service_confirmed=data["extended_service"],
+                bfd_over_27=data["bfd_over_27"],
                 actor=request.user,
             )
         if outcome.ok:

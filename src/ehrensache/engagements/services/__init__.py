@@ -23,6 +23,11 @@ from .onboarding import (
     tick_onboarding,
     untick_onboarding,
 )
+from .other_allowances import (
+    other_allowance_cents,
+    other_allowance_years,
+    state_other_allowances,
+)
 from .programme_records import record_seminar_day, record_supervision, record_training
 from .record_checks import (
     delete_expired_record_checks,
@@ -32,6 +37,7 @@ from .record_checks import (
     record_check_interval_years,
     remind_record_check_reinspection,
 )
+from .rule_reminders import remind_next_pocket_money_cap
 from .start import (
     activate_due_engagements,
     copy_onboarding,
@@ -58,6 +64,10 @@ __all__ = [
     "format_minutes",
     "log_hours",
     "mark_not_started",
+    "other_allowance_cents",
+    "other_allowance_years",
+    "state_other_allowances",
+    "remind_next_pocket_money_cap",
     "record_allowance",
     "record_certificate_inspection",
     "record_check_deletion_due_on",

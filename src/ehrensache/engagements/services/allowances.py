@@ -18,6 +18,7 @@ from ..dated import euro, rule_value
 from ..models import AllowancePayment, Engagement, RuleKey
 from ._audit import log_engagement
 from ._shared import _today
+from .other_allowances import other_allowance_cents
 
 LEGAL_BASIS = {
     AllowancePayment.Kind.UEBUNGSLEITER: "§ 3 Nr. 26 EStG",
@@ -36,8 +37,9 @@ class AllowanceResult:
 
 
 def allowance_year_total(volunteer, *, kind: str, year: int, organization_id: int) -> int:
-    """This organization's payments plus the ones the volunteer shares from other ones."""
-    return (
+    """This organization's payments, the ones the volunteer shares from other ones here, and
+    what the volunteer states to have received from payers outside (``OtherAllowance``)."""
+    booked = (
         AllowancePayment.objects.filter(engagement__volunteer=volunteer, kind=kind, year=year)
         .filter(
             Q(engagement__organization_id=organization_id) | Q(shared_with_other_organizations=True)
@@ -45,6 +47,7 @@ def allowance_year_total(volunteer, *, kind: str, year: int, organization_id: in
         .aggregate(total=Sum("amount_cents"))["total"]
         or 0
     )
+    return booked + other_allowance_cents(volunteer, kind=kind, year=year)
 
 
 def record_allowance(

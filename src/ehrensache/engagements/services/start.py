@@ -38,12 +38,15 @@ def start_engagement(
     requires_record_check: bool = False,
     compulsory_schooling_completed: bool = False,
     age_confirmed: bool = False,
+    extended_service_confirmed: bool = False,
+    bfd_over_27: bool = False,
     today: date | None = None,
 ) -> Engagement:
     """Begin an engagement (from an interest of the pipeline or directly by a coordinator).
 
     Programme rules are checked first (FSJ/BFD period, compulsory schooling confirmed for
-    FSJ/BFD/FDaG, the FSJ age limit confirmed, FDaG weekly hours, hospice course…); facts
+    FSJ/BFD/FDaG, the FSJ age limit confirmed, an FSJ/BFD over 18 months confirmed as
+    special concept or exception, FDaG weekly hours, hospice course…); facts
     the rules need but nobody has entered yet (e.g. a future pocket-money cap) do not refuse
     the start but show as notices on the engagement (``programmes.check_programme``).
     The confirmations are stored with day and coordinator. The person's birth date is never
@@ -74,6 +77,7 @@ def start_engagement(
         pocket_money_cents=pocket_money_cents,
         coordinator=coordinator or actor,
         requires_record_check=requires_record_check,
+        bfd_over_27=bfd_over_27 and programme == Programme.BFD,
         status=Engagement.Status.ACTIVE if start <= today else Engagement.Status.PLANNED,
         created_by=actor,
     )
@@ -81,6 +85,7 @@ def start_engagement(
         engagement,
         schooling_completed=compulsory_schooling_completed,
         age_confirmed=age_confirmed,
+        extended_service_confirmed=extended_service_confirmed,
         actor=actor,
         today=today,
     )
@@ -145,7 +150,13 @@ def _check_coordinator(organization, coordinator) -> None:
 
 
 def _confirm_programme(
-    engagement: Engagement, *, schooling_completed: bool, age_confirmed: bool, actor, today: date
+    engagement: Engagement,
+    *,
+    schooling_completed: bool,
+    age_confirmed: bool,
+    extended_service_confirmed: bool,
+    actor,
+    today: date,
 ) -> None:
     """The programme's rules; the confirmations they need are stored with day and person."""
     programme, start = engagement.programme, engagement.start
@@ -155,6 +166,16 @@ def _confirm_programme(
     age = programmes.fsj_age_problem(programme, start=start, confirmed=age_confirmed)
     if age:
         raise InvalidInput(age, code="programme", field="age_confirmed")
+    extended = programmes.extended_service_problem(
+        programme, start=start, end=engagement.end, confirmed=extended_service_confirmed
+    )
+    if extended:
+        raise InvalidInput(extended, code="programme", field="extended_service")
+    if extended_service_confirmed and programmes.extended_service_problem(
+        programme, start=start, end=engagement.end, confirmed=False
+    ):
+        engagement.extended_service_confirmed_on = today
+        engagement.extended_service_confirmed_by = actor
     if programme in programmes.AFTER_SCHOOLING_PROGRAMMES:
         engagement.schooling_confirmed_on = today
         engagement.schooling_confirmed_by = actor
