@@ -197,7 +197,9 @@ def populate(person: User, *, marker: str, staff: User) -> None:
         legal_basis="§ 3 Nr. 26a EStG",
         recorded_by=staff,
     )
-    OtherAllowance.objects.create(person=person, year=2025, kind="ehrenamt", amount_cents=12000)
+    OtherAllowance.objects.update_or_create(
+        person=person, year=2025, kind="ehrenamt", defaults={"amount_cents": 12000}
+    )
     SeminarDay.objects.create(
         engagement=engagement, date=dt.date(2025, 5, 5), title=f"Seminar {marker}"
     )

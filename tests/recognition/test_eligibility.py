@@ -66,6 +66,60 @@ def test_ecard_needs_5_hours_a_week_on_average(minutes_per_week, eligible):
     assert result.eligible is eligible
 
 
+def test_ecard_issuer_without_flat_allowance_refuses_a_paid_allowance():
+    from ehrensache.engagements.models import AllowancePayment
+
+    engagement = EngagementFactory(start=dt.date(2024, 1, 1))
+    weekly_hours(engagement, start=dt.date(2024, 10, 1), weeks=105, minutes_per_week=6 * 60)
+    profile(engagement.volunteer)
+    rule = ECardRule.valid_on(DAY, district_key="06534")
+    assert eligibility.ecard_eligibility(engagement.volunteer, rule, DAY).eligible
+
+    AllowancePayment.objects.create(
+        engagement=engagement,
+        kind="ehrenamt",
+        activity="Kasse",
+        amount_cents=30000,
+        paid_on=dt.date(2026, 3, 1),
+        year=2026,
+        legal_basis="§ 3 Nr. 26a EStG",
+    )
+    assert eligibility.ecard_eligibility(engagement.volunteer, rule, DAY).eligible  # not set
+
+    ECardRule.objects.filter(pk=rule.pk).update(no_flat_allowance=True)
+    rule.refresh_from_db()
+    result = eligibility.ecard_eligibility(engagement.volunteer, rule, DAY)
+
+    assert result.eligible is False
+    assert (
+        "pauschale Aufwandsentschädigung (Ehrenamtspauschale (§ 3 Nr. 26a EStG))"
+        in (result.reasons[0])
+    )
+
+
+def test_ecard_issuer_accepting_juleica_waives_hours_and_years_not_age():
+    person = UserFactory()
+    profile(person)
+    Card.objects.create(
+        person=person,
+        kind=Card.Kind.JULEICA,
+        issued_on=dt.date(2025, 5, 1),
+        expires_on=dt.date(2028, 4, 30),
+    )
+    rule = ECardRule.valid_on(DAY, district_key="06534")
+    assert eligibility.ecard_eligibility(person, rule, DAY).eligible is False
+
+    ECardRule.objects.filter(pk=rule.pk).update(juleica_exempt=True)
+    rule.refresh_from_db()
+    result = eligibility.ecard_eligibility(person, rule, DAY)
+
+    assert result.eligible is True
+    assert result.facts[0].startswith("Gültige Juleica bis 30.04.2028")
+
+    profile(person, birth_date=dt.date(2010, 1, 1))
+    assert eligibility.ecard_eligibility(person, rule, DAY).eligible is False
+
+
 def test_ecard_refuses_below_minimum_age():
     engagement = EngagementFactory(start=dt.date(2023, 1, 1))
     weekly_hours(engagement, start=dt.date(2024, 10, 1), weeks=105, minutes_per_week=6 * 60)

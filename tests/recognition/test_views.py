@@ -171,14 +171,76 @@ def test_release_pdfs(client, coordinator, organization, document):
     assert response.content.startswith(b"%PDF")
 
 
-def test_release_letter_asks_for_the_endorsement_6_days_before(client, coordinator, organization):
+def _letter_text(client, release) -> str:
+    response = client.get(f"/freistellungen/{release.pk}/arbeitgeber.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    return " ".join(text.split())
+
+
+def test_release_letter_names_the_6_day_notice_as_a_recommendation(
+    client, coordinator, organization
+):
+    # No source confirms the 6 days: the letter asks for them, it sets no deadline.
     release = ReleaseRequestFactory(organization=organization, first_day=dt.date(2027, 7, 5))
     client.force_login(coordinator)
 
-    response = client.get(f"/freistellungen/{release.pk}/arbeitgeber.pdf")
+    text = _letter_text(client, release)
 
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
-    assert "bis spätestens 29.06.2027" in " ".join(text.split())
+    assert "möglichst bis zum 29.06.2027" in text
+    assert "spätestens" not in text
+
+
+def test_release_letter_states_a_deadline_once_the_notice_is_confirmed(
+    client, coordinator, organization
+):
+    from ehrensache.recognition.models import ReleaseRule
+
+    ReleaseRule.objects.update(notice_days_confirmed=True)
+    release = ReleaseRequestFactory(organization=organization, first_day=dt.date(2027, 7, 5))
+    client.force_login(coordinator)
+
+    assert "bis spätestens 29.06.2027" in _letter_text(client, release)
+
+
+def test_youth_association_release_since_july_2025_shows_the_hjr_portal_and_the_data(
+    client, coordinator, organization
+):
+    release = ReleaseRequestFactory(
+        organization=organization,
+        responsible_body="hjr",
+        first_day=dt.date(2027, 7, 5),
+        last_day=dt.date(2027, 7, 9),
+    )
+    client.force_login(coordinator)
+
+    html = client.get(f"/freistellungen/{release.pk}/").content.decode()
+
+    assert 'href="https://hjr-freistellungen.de/antraege/antrag_stellen/"' in html
+    assert "Maßnahme: Zeltlager (Demo), Edersee" in html
+    assert "Zeitraum: 05.07.2027–09.07.2027, 5 Arbeitstage" in html
+    assert "Arbeitgeber: Beispiel GmbH (Demo)" in html
+    assert "arbeitgeber.pdf" in html  # the letter stays for other routes
+
+
+@pytest.mark.parametrize(
+    "body, first_day", [("hjr", dt.date(2025, 6, 30)), ("jugendamt", dt.date(2027, 7, 5))]
+)
+def test_no_portal_before_july_2025_or_for_other_routes(
+    client, coordinator, organization, body, first_day
+):
+    release = ReleaseRequestFactory(
+        organization=organization,
+        responsible_body=body,
+        first_day=first_day,
+        last_day=first_day,
+        half_days=2,
+    )
+    client.force_login(coordinator)
+
+    html = client.get(f"/freistellungen/{release.pk}/").content.decode()
+
+    assert "hjr-freistellungen.de" not in html
+    assert "arbeitgeber.pdf" in html
 
 
 @pytest.mark.parametrize("who", ["volunteer", "agency_staff", "network_staff"])
@@ -316,3 +378,77 @@ def test_card_issued_in_the_future_refused_on_page(client, volunteer):
     assert response.status_code == 422
     assert "Das Ausstellungsdatum liegt in der Zukunft." in response.content.decode()
     assert Card.objects.count() == 0
+
+
+# --- Network staff enter the issuers' E-Card rules -----------------------------------------
+
+
+def _ecard_post(**extra):
+    return {
+        "issuer_name": "Landkreis Waldeck-Frankenberg",
+        "district_key": "06635",
+        "valid_from": "2027-01-01",
+        "valid_to": "",
+        "prior_years": "2",
+        "min_hours_per_week": "5",
+        "min_age": "16",
+        "no_flat_allowance": "on",
+        "juleica_exempt": "on",
+        "validity_years": "3",
+        "reminder_days": "60",
+        "application_address": "",
+        "source": "Richtlinie der Ausgabestelle (Beispielquelle)",
+        **extra,
+    }
+
+
+def test_network_staff_enter_an_issuers_ecard_rule_with_source_and_valid_from(
+    client, network_staff
+):
+    from ehrensache.recognition.models import ECardRule
+
+    client.force_login(network_staff)
+    assert client.get("/netzwerk/ehrenamts-card/").status_code == 200
+
+    response = client.post("/netzwerk/ehrenamts-card/neu/", _ecard_post(), follow=True)
+
+    rule = ECardRule.objects.get(district_key="06635")
+    assert (rule.valid_from, rule.prior_years, rule.min_age, rule.validity_years) == (
+        dt.date(2027, 1, 1),
+        2,
+        16,
+        3,
+    )
+    assert rule.no_flat_allowance and rule.juleica_exempt and not rule.is_demo
+    html = response.content.decode()
+    assert "Landkreis Waldeck-Frankenberg" in html
+    assert "Richtlinie der Ausgabestelle (Beispielquelle)" in html
+    assert "Juleica genügt" in html
+
+
+def test_ecard_rule_form_refuses_overlap_and_missing_source_and_keeps_input(client, network_staff):
+    from ehrensache.recognition.models import ECardRule
+
+    client.force_login(network_staff)
+    before = ECardRule.objects.count()
+
+    overlap = client.post(
+        "/netzwerk/ehrenamts-card/neu/",
+        _ecard_post(district_key="06534", valid_from="2026-01-01", issuer_name="Neu"),
+    ).content.decode()
+    no_source = client.post("/netzwerk/ehrenamts-card/neu/", _ecard_post(source="")).content
+    bad_key = client.post("/netzwerk/ehrenamts-card/neu/", _ecard_post(district_key="6635x"))
+
+    assert "gilt in diesem Zeitraum schon eine Regel" in overlap
+    assert 'value="Neu"' in overlap
+    assert b'id="id_source_error"' in no_source
+    assert "fünf Ziffern" in bad_key.content.decode()
+    assert ECardRule.objects.count() == before
+
+
+@pytest.mark.parametrize("who", ["volunteer", "coordinator", "agency_staff"])
+def test_ecard_rule_pages_only_for_network_staff(client, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    assert client.get("/netzwerk/ehrenamts-card/").status_code in (403, 404)
+    assert client.post("/netzwerk/ehrenamts-card/neu/", _ecard_post()).status_code in (403, 404)

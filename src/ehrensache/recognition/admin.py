@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Card,
@@ -13,21 +16,65 @@ from .models import (
 RULE_FIELDS = ("valid_from", "valid_to", "is_demo", "source")
 
 
+def _is_network_staff(request: Any) -> bool:
+    from ehrensache.accounts.roles import roles_of
+
+    return request.user.is_active and (
+        request.user.is_superuser or roles_of(request.user).is_network_staff
+    )
+
+
 @admin.register(ECardRule)
 class ECardRuleAdmin(admin.ModelAdmin):
+    """Each issuer's criteria as dated rows with their source; network staff enter them
+    (also on the page /netzwerk/ehrenamts-card/)."""
+
     list_display = (
         "issuer_name",
         "district_key",
-        "min_hours_per_week",
         "prior_years",
+        "min_hours_per_week",
         "min_age",
+        "no_flat_allowance",
+        "juleica_exempt",
         "validity_years",
         "valid_from",
         "valid_to",
         "is_demo",
+        "source",
     )
-    list_filter = ("is_demo",)
-    search_fields = ("issuer_name", "district_key")
+    list_filter = ("is_demo", "no_flat_allowance", "juleica_exempt")
+    search_fields = ("issuer_name", "district_key", "source")
+    fieldsets = (
+        (None, {"fields": ("issuer_name", "district_key", "valid_from", "valid_to")}),
+        (
+            _("Kriterien"),
+            {
+                "fields": (
+                    "prior_years",
+                    "min_hours_per_week",
+                    "min_age",
+                    "no_flat_allowance",
+                    "juleica_exempt",
+                    "validity_years",
+                    "reminder_days",
+                )
+            },
+        ),
+        (_("Herkunft"), {"fields": ("source", "is_demo", "application_address")}),
+    )
+
+    def has_module_permission(self, request: Any) -> bool:
+        return _is_network_staff(request)
+
+    def has_view_permission(self, request: Any, obj: Any = None) -> bool:
+        return _is_network_staff(request)
+
+    def has_add_permission(self, request: Any) -> bool:
+        return _is_network_staff(request)
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return _is_network_staff(request)
 
 
 @admin.register(ReleaseRule, JuleicaRule, KompetenzRule)

@@ -112,7 +112,20 @@ def ecard_rule_for(person, day: dt.date) -> ECardRule | None:
 
 
 def ecard_eligibility(person, rule: ECardRule, day: dt.date) -> Eligibility:
-    """Years of engagement, average verified hours per week over those years, minimum age."""
+    """Years of engagement, average verified hours per week over those years, minimum age;
+    per issuer also: no flat allowance in those years, and a valid Juleica instead of the
+    hours and years (``juleica_exempt``)."""
+    juleica = _valid_juleica(person, day) if rule.juleica_exempt else None
+    if juleica is not None:
+        facts = [
+            _(
+                "Gültige Juleica bis %(until)s: %(issuer)s verlangt dann keine Nachweise zu "
+                "Stunden und Jahren."
+            )
+            % {"until": juleica.expires_on.strftime("%d.%m.%Y"), "issuer": rule.issuer_name}
+        ]
+        reasons = [r for r in [_age_reason(person, rule.min_age, day)] if r]
+        return Eligibility(eligible=not reasons, reasons=reasons, facts=facts, rule=rule)
     reasons, facts = [], []
     since = engaged_since(person, day)
     needed_months = rule.prior_years * 12
@@ -159,10 +172,48 @@ def ecard_eligibility(person, rule: ECardRule, day: dt.date) -> Eligibility:
             _("im Schnitt %(avg)s statt mindestens %(min)s Stunden pro Woche")
             % {"avg": _fmt(per_week), "min": _fmt(rule.min_hours_per_week)}
         )
+    if rule.no_flat_allowance:
+        paid = _flat_allowance_since(person, window_start, day)
+        if paid:
+            reasons.append(
+                _(
+                    "seit %(start)s eine pauschale Aufwandsentschädigung (%(kinds)s); %(issuer)s "
+                    "vergibt die Karte nur ohne Pauschale über die Kostenerstattung hinaus"
+                )
+                % {
+                    "start": window_start.strftime("%d.%m.%Y"),
+                    "kinds": ", ".join(paid),
+                    "issuer": rule.issuer_name,
+                }
+            )
     age = _age_reason(person, rule.min_age, day)
     if age:
         reasons.append(age)
     return Eligibility(eligible=not reasons, reasons=reasons, facts=facts, rule=rule)
+
+
+def _valid_juleica(person, day: dt.date) -> Card | None:
+    return (
+        Card.objects.filter(
+            person=person, kind=Card.Kind.JULEICA, issued_on__lte=day, expires_on__gte=day
+        )
+        .order_by("-expires_on")
+        .first()
+    )
+
+
+def _flat_allowance_since(person, start: dt.date, day: dt.date) -> list[str]:
+    """The kinds of allowance booked for the person between ``start`` and ``day``."""
+    from ehrensache.engagements.models import AllowancePayment
+
+    kinds = (
+        AllowancePayment.objects.filter(
+            engagement__volunteer=person, paid_on__gte=start, paid_on__lte=day
+        )
+        .values_list("kind", flat=True)
+        .distinct()
+    )
+    return sorted(str(AllowancePayment.Kind(k).label) for k in kinds)
 
 
 # --- Kompetenznachweis ------------------------------------------------------------------------

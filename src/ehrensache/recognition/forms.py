@@ -1,10 +1,13 @@
+import datetime as dt
+
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.core.forms import Form
 from ehrensache.regions.models import District
 
-from .models import Card, ReleaseRequest
+from .models import Card, ECardRule, ReleaseRequest
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -78,3 +81,83 @@ class ReleaseRequestForm(Form):
             .distinct()
             .order_by("display_name", "email")
         )
+
+
+class ECardRuleForm(forms.ModelForm):
+    """An issuer's E-Card criteria as a dated row: network staff enter what the Landkreis or
+    city publishes, with the source and the day it applies from."""
+
+    class Meta:
+        model = ECardRule
+        fields = [
+            "issuer_name",
+            "district_key",
+            "valid_from",
+            "valid_to",
+            "prior_years",
+            "min_hours_per_week",
+            "min_age",
+            "no_flat_allowance",
+            "juleica_exempt",
+            "validity_years",
+            "reminder_days",
+            "application_address",
+            "source",
+            "is_demo",
+        ]
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "application_address": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].required = True
+        self.fields["district_key"].validators.append(_district_key)
+        bounds = {
+            "prior_years": 10,
+            "min_age": 99,
+            "validity_years": 10,
+            "reminder_days": 365,
+        }
+        for name, high in bounds.items():
+            self.fields[name].max_value = high
+            self.fields[name].widget.attrs["max"] = high
+            self.fields[name].validators.append(MaxValueValidator(high))
+        self.fields["min_hours_per_week"].validators.append(MaxValueValidator(60))
+        self.fields["min_hours_per_week"].validators.append(MinValueValidator(0))
+        for name in ("valid_from", "valid_to"):
+            self.fields[name].validators += [
+                MinValueValidator(dt.date(2000, 1, 1)),
+                MaxValueValidator(dt.date(2100, 12, 31)),
+            ]
+
+    def clean(self):
+        data = super().clean()
+        start, end, key = data.get("valid_from"), data.get("valid_to"), data.get("district_key")
+        if start and end and end < start:
+            self.add_error("valid_to", _("„Gültig bis“ liegt vor „Gültig ab“."))
+            return data
+        if start and key:
+            others = ECardRule.objects.filter(district_key=key).exclude(pk=self.instance.pk)
+            for other in others:
+                if other.valid_from <= (end or dt.date.max) and start <= (
+                    other.valid_to or dt.date.max
+                ):
+                    self.add_error(
+                        "valid_from",
+                        _(
+                            "Für diese Ausgabestelle gilt in diesem Zeitraum schon eine Regel "
+                            "(ab %(day)s). Beenden Sie sie mit „Gültig bis“ oder wählen Sie "
+                            "einen anderen Beginn."
+                        )
+                        % {"day": other.valid_from.strftime("%d.%m.%Y")},
+                    )
+                    break
+        return data
+
+
+def _district_key(value: str) -> None:
+    if not (len(value) == 5 and value.isdigit()):
+        raise forms.ValidationError(_("Der Kreisschlüssel hat fünf Ziffern, z. B. 06534."))

@@ -70,6 +70,23 @@ class ReleaseRule(DatedRule):
         _("Vorlauf beim Arbeitgeber (Tage)"),
         help_text=_("Die Befürwortung soll den Arbeitgeber so viele Tage vorher erreichen."),
     )
+    notice_days_confirmed = models.BooleanField(
+        _("Vorlauf durch eine Quelle belegt"),
+        default=False,
+        help_text=_(
+            "Ohne Beleg nennt das Schreiben den Vorlauf als Empfehlung aus der Praxis, nicht "
+            "als Frist."
+        ),
+    )
+    online_portal_url = models.URLField(
+        _("Online-Portal des Hessischen Jugendrings"),
+        blank=True,
+        help_text=_(
+            "Seit 1. Juli 2025 stellen Ehrenamtliche den Antrag für Veranstaltungen der "
+            "Jugendverbände selbst online; das Portal schickt die Befürwortung an den "
+            "Arbeitgeber."
+        ),
+    )
 
     class Meta(DatedRule.Meta):
         verbose_name = _("Regel Freistellung (HKJGB)")
@@ -130,6 +147,22 @@ class ECardRule(DatedRule):
     validity_years = models.PositiveSmallIntegerField(_("Gültigkeit der Karte (Jahre)"))
     reminder_days = models.PositiveSmallIntegerField(_("Erinnerung vor Ablauf (Tage)"), default=60)
     application_address = models.TextField(_("Anschrift für Anträge"), blank=True)
+    no_flat_allowance = models.BooleanField(
+        _("Keine pauschale Aufwandsentschädigung"),
+        default=False,
+        help_text=_(
+            "Wer für das Engagement eine Pauschale über die Erstattung von Kosten hinaus "
+            "erhält, bekommt die Karte nicht."
+        ),
+    )
+    juleica_exempt = models.BooleanField(
+        _("Juleica genügt"),
+        default=False,
+        help_text=_(
+            "Inhaber/innen einer gültigen Juleica erhalten die Karte ohne Prüfung von "
+            "Stunden und Jahren."
+        ),
+    )
 
     class Meta(DatedRule.Meta):
         verbose_name = _("Regel Ehrenamts-Card (je Ausgabestelle)")

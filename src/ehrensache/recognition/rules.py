@@ -9,7 +9,7 @@
 
 import rules
 
-from ehrensache.accounts.rules import coordinates_organization, is_self
+from ehrensache.accounts.rules import coordinates_organization, is_network_staff, is_self
 
 
 @rules.predicate
@@ -49,3 +49,4 @@ rules.add_perm("recognition.record_card", is_self)
 # With an organization: its proofs and release requests (its coordinators).
 rules.add_perm("recognition.review_proofs", coordinates_organization)
 rules.add_perm("recognition.request_release", coordinates_organization)
+rules.add_perm("recognition.edit_ecard_rules", is_network_staff)

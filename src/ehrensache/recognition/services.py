@@ -25,6 +25,7 @@ from .models import (
     RecognitionProfile,
     ReleaseRequest,
     ReleaseRule,
+    RuleMissing,
 )
 
 log = logging.getLogger(__name__)
@@ -148,6 +149,22 @@ def release_budget(leader, year: int) -> dict:
         "remaining_days": Decimal(max(limit - used, 0)) / 2,
         "max_days": rule.max_days,
     }
+
+
+def release_portal_url(release: ReleaseRequest) -> str:
+    """The HJR online portal when this request goes that way (youth associations, from the
+    day the rule row valid on the first day names a portal; 1 July 2025), else "".
+
+    Since then the volunteer applies in the portal and the portal sends the endorsement to
+    the employer; the letter stays for the other routes (Sportjugend, Jugendamt).
+    """
+    if release.responsible_body != ReleaseRequest.Body.HJR:
+        return ""
+    try:
+        rule = ReleaseRule.valid_on(release.first_day)
+    except RuleMissing:
+        return ""
+    return rule.online_portal_url
 
 
 def create_release_request(

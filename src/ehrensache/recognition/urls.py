@@ -29,6 +29,9 @@ urlpatterns = [
     path("freistellungen/<int:pk>/", views.release_detail, name="release"),
     path("freistellungen/<int:pk>/status/", views.release_status, name="release_status"),
     path("freistellungen/<int:pk>/<slug:document>.pdf", views.release_pdf, name="release_pdf"),
+    path("netzwerk/ehrenamts-card/", views.ecard_rules, name="ecard_rules"),
+    path("netzwerk/ehrenamts-card/neu/", views.ecard_rule_edit, name="ecard_rule_add"),
+    path("netzwerk/ehrenamts-card/<int:pk>/", views.ecard_rule_edit, name="ecard_rule_edit"),
     path("nachweis/pruefen/", views.verify, name="verify_form"),
     path("nachweis/pruefen/<str:code>/", views.verify, name="verify"),
 ]

@@ -15,8 +15,8 @@ from ehrensache.core.permissions import require
 from ehrensache.organizations.models import Organization
 
 from . import eligibility, queries, services
-from .forms import CardForm, ProfileForm, ProofRequestForm, ReleaseRequestForm
-from .models import Card, EngagementProof, ReleaseRequest
+from .forms import CardForm, ECardRuleForm, ProfileForm, ProofRequestForm, ReleaseRequestForm
+from .models import Card, ECardRule, EngagementProof, ReleaseRequest
 
 
 def _overview_context(request, **forms):
@@ -239,6 +239,7 @@ def release_detail(request, pk):
     context = {
         "release": release,
         "budget": budget,
+        "portal_url": services.release_portal_url(release),
         "next_status": next_status,
         "next_label": ReleaseRequest.Status(next_status).label if next_status else None,
         "can_withdraw": release.status not in {"taken", "withdrawn"},
@@ -275,6 +276,7 @@ def release_pdf(request, pk, document):
         "budget": budget,
         "today": timezone.localdate(),
         "notice": release.first_day - dt.timedelta(days=budget["rule"].notice_days),
+        "notice_confirmed": budget["rule"].notice_days_confirmed,
     }
     return pdf_response(
         render_pdf(templates[document], context), f"freistellung-{document}-{release.pk}.pdf"
@@ -293,3 +295,33 @@ def verify(request, code=None):
     if code:
         return HttpResponsePermanentRedirect(reverse("courses:verify", kwargs={"code": code}))
     return HttpResponsePermanentRedirect(reverse("courses:verify_form"))
+
+
+# --- Network staff: the issuers' E-Card rules ---------------------------------------------
+
+
+@login_required
+@require_GET
+def ecard_rules(request):
+    """Every issuer's E-Card criteria, newest period first, demo rows marked."""
+    require(request.user, "recognition.edit_ecard_rules")
+    rows = ECardRule.objects.order_by("issuer_name", "-valid_from")
+    return render(request, "recognition/ecard_rules.html", {"rules": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ecard_rule_edit(request, pk=None):
+    """Enter an issuer's criteria as a dated row with its source (a new period: a new row)."""
+    require(request.user, "recognition.edit_ecard_rules")
+    rule = get_object_or_404(ECardRule, pk=pk) if pk else None
+    form = ECardRuleForm(request.POST or None, instance=rule)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(
+            request,
+            _("Die Regel für %(issuer)s ab %(day)s ist gespeichert.")
+            % {"issuer": saved.issuer_name, "day": saved.valid_from.strftime("%d.%m.%Y")},
+        )
+        return redirect("recognition:ecard_rules")
+    return render(request, "recognition/ecard_rule_form.html", {"form": form, "rule": rule})
