@@ -20,6 +20,13 @@ from tests.role_matrix import (
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
+
+def _ecard_rule_pk() -> int:
+    from ehrensache.recognition.models import ECardRule
+
+    return ECardRule.objects.order_by("pk").values_list("pk", flat=True).first()
+
+
 MATRIX = {
     "recognition:overview": Page(get=SIGNED_IN),
     "recognition:save_profile": Page(get=None, post=expect(OK)),
@@ -57,6 +64,16 @@ MATRIX = {
     "recognition:release_pdf": Page(
         get=expect(404, coordinator=200),
         kwargs=lambda w: {"pk": w.release.pk, "document": "arbeitgeber"},
+    ),
+    "recognition:ecard_rules": Page(get=expect(403, network_staff=200)),
+    "recognition:ecard_rule_add": Page(
+        get=expect(403, network_staff=200),
+        post=expect(403, network_staff=OK),
+    ),
+    "recognition:ecard_rule_edit": Page(
+        get=expect(403, network_staff=200),
+        post=expect(403, network_staff=OK),
+        kwargs=lambda w: {"pk": _ecard_rule_pk()},
     ),
     "recognition:verify_form": Page(get=expect(301, anonymous=301)),
     "recognition:verify": Page(
