@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 MATRIX = {
     "engagements:mine": Page(get=SIGNED_IN),
     "engagements:log_hours": Page(get=SIGNED_IN, post=expect(OK)),
+    "engagements:other_allowances": Page(get=None, post=expect(OK)),
     "engagements:delete_hours": Page(
         get=None,
         post=expect(404, volunteer=OK, coordinator=OK),
