@@ -343,7 +343,7 @@ class TrainingRecordForm(Form):
     )
 
 
-class OtherAllowancesForm(forms.Form):
+class OtherAllowancesForm(Form):
     """The volunteer's own statement: allowances from other payers in one year."""
 
     prefix = "andere"

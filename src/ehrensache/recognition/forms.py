@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from ehrensache.core.forms import Form
+from ehrensache.core.forms import Form, ModelForm
 from ehrensache.regions.models import District
 
 from .models import Card, ECardRule, ReleaseRequest
@@ -83,7 +83,7 @@ class ReleaseRequestForm(Form):
         )
 
 
-class ECardRuleForm(forms.ModelForm):
+class ECardRuleForm(ModelForm):
     """An issuer's E-Card criteria as a dated row: network staff enter what the Landkreis or
     city publishes, with the source and the day it applies from."""
 
