@@ -50,7 +50,7 @@ def unseed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recognition', '0003_proof_engagement'),
+        ('recognition', '0004_date_bounds'),
     ]
 
     operations = [

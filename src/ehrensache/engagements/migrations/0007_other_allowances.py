@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('engagements', '0005_pocket_money_cap_reminder'),
+        ('engagements', '0006_pocket_money_cap_reminder'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -27,7 +27,7 @@ def unseed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('engagements', '0004_service_length_and_seminars'),
+        ('engagements', '0005_service_length_and_seminars'),
     ]
 
     operations = [
