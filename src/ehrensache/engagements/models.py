@@ -156,7 +156,9 @@ class RuleReminder(models.Model):
 
     key = models.CharField(_("Regel"), max_length=60, choices=RuleKey.choices)
     year = models.PositiveSmallIntegerField(_("Jahr"))
-    sent_at = models.DateTimeField(_("Erinnert am"), auto_now_add=True)
+    sent_at = models.DateTimeField(
+        _("Erinnert am"), auto_now_add=True, validators=[validate_date_in_range]
+    )
 
     class Meta:
         verbose_name = _("Erinnerung an eine Regel")
@@ -290,7 +292,10 @@ class Engagement(models.Model):
     # pedagogical concept (JFDG) or as an exception (BFDG § 3 Abs. 2), which the
     # coordinator confirms at the start.
     extended_service_confirmed_on = models.DateField(
-        _("Verlängerung über 18 Monate, bestätigt am"), null=True, blank=True
+        _("Verlängerung über 18 Monate, bestätigt am"),
+        null=True,
+        blank=True,
+        validators=[validate_date_in_range],
     )
     extended_service_confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -596,7 +601,7 @@ class OtherAllowance(models.Model):
     year = models.PositiveSmallIntegerField(_("Jahr"))
     kind = models.CharField(_("Art"), max_length=16, choices=AllowancePayment.Kind.choices)
     amount_cents = models.PositiveIntegerField(_("Betrag (Cent)"))
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Pauschale anderer Zahler (eigene Angabe)")
