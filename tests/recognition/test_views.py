@@ -44,11 +44,11 @@ def test_overview_asks_for_residence_without_profile(client, volunteer):
 def test_profile_form_keeps_input_on_error(client, volunteer):
     client.force_login(volunteer)
 
-    response = client.post("/anerkennung/angaben/", {"birth_date": "2999-01-01", "district": ""})
+    response = client.post("/anerkennung/angaben/", {"birth_date": "2099-01-01", "district": ""})
 
     assert response.status_code == 422
     assert "Bitte prüfen Sie das Geburtsdatum" in response.content.decode()
-    assert 'value="2999-01-01"' in response.content.decode()
+    assert 'value="2099-01-01"' in response.content.decode()
 
 
 def test_ecard_application_pdf_for_issuer_of_district(client, volunteer):
