@@ -6,7 +6,7 @@ import json
 import pytest
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
-from django.db import connection, models
+from django.db import models
 from django.test import override_settings
 
 from ehrensache.accounts.models import AccountDeletion, User
@@ -16,6 +16,7 @@ from ehrensache.core import personal_data as data_export
 from ehrensache.core.personal_data import DELETED, ERASED, UNLINKED
 from ehrensache.organizations.models import OrganizationInvitation
 from tests.accounts.personal_data import populate
+from tests.db_scan import tables_mentioning
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -249,25 +250,6 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 NEEDLES = ["anna@example.org", "Anna Eins"]
 
 
-def _tables_mentioning(needles) -> list:
-    """Every (model, column, needle) where a text or JSON column of any table holds a needle."""
-    found = []
-    tables = set(connection.introspection.table_names())
-    for model in apps.get_models():
-        if model._meta.db_table not in tables:
-            continue
-        columns = [
-            f.name
-            for f in model._meta.concrete_fields
-            if isinstance(f, models.CharField | models.TextField | models.JSONField)
-        ]
-        for column in columns:
-            for needle in needles:
-                if model._default_manager.filter(**{f"{column}__icontains": needle}).exists():
-                    found.append((model._meta.label, column, needle))
-    return found
-
-
 def _session_users() -> list[str]:
     from django.contrib.sessions.models import Session
 
@@ -301,11 +283,11 @@ def test_erasure_leaves_no_remnant_in_any_table_task_session_or_audit_entry(peop
     send_email.enqueue(to=["bert@example.org"], subject="Ihr Platz", body="Hallo BERT-MARKE")
     for person in (anna, anna, bert):  # two devices of Anna's, one of Bert's
         Client().force_login(person)
-    assert _tables_mentioning(NEEDLES) != []
+    assert tables_mentioning(NEEDLES) != []
 
     delete_account(anna)
 
-    remnants = _tables_mentioning(NEEDLES)
+    remnants = tables_mentioning(NEEDLES)
     assert remnants == [], remnants
     assert str(anna_pk) not in _session_users()
     assert _session_users() == [str(bert.pk)]

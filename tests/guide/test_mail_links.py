@@ -3,14 +3,13 @@
 import re
 
 import pytest
-from django.apps import apps
 from django.core import mail
-from django.db import connection, models
 from django.urls import reverse
 
 from ehrensache.core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from ehrensache.guide import services
 from ehrensache.guide.models import CheckRound, Invitation
+from tests.db_scan import tables_mentioning
 from tests.factories import OrganizationMembershipFactory
 from tests.guide.factories import add_member, make_team
 
@@ -113,21 +112,7 @@ def test_addresses_are_stored_nowhere(check_round, coordinator, django_capture_o
     invitation = services.invitation_for_token(token)
     services.save_answers(services.response_for_invitation(invitation), values={}, submit=False)
 
-    found = []
-    tables = set(connection.introspection.table_names())
-    for model in apps.get_models():
-        if model._meta.db_table not in tables:
-            continue
-        text_fields = [
-            f.name
-            for f in model._meta.concrete_fields
-            if isinstance(f, models.CharField | models.TextField | models.JSONField)
-        ]
-        for name in text_fields:
-            for address in ADDRESSES:
-                if model._default_manager.filter(**{f"{name}__icontains": address}).exists():
-                    found.append((model._meta.label, name, address))
-    assert found == []
+    assert tables_mentioning(ADDRESSES) == []
     assert CheckRound.objects.get(pk=check_round.pk).mailed_links == 3
 
 

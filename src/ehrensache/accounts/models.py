@@ -191,21 +191,12 @@ class ApiToken(models.Model):
             ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
 
 
-class PersonInvitation(models.Model):
-    """An invitation by e-mail to join something: a Kooperations-Check team, a counselling
-    record (the kinds are registered by the apps above, ``accounts.invitations``).
+class InvitationBase(models.Model):
+    """What every invitation by e-mail has: the address, the hash of its token (the link
+    works once), who sent it, when it expires and what became of it. Used here and by
+    ``organizations.OrganizationInvitation``."""
 
-    Whoever adds a person only types an address and always gets the same answer: a mail goes
-    to the address with a link, and the person is attached only when they accept it, signed
-    in with that address (or after creating an account with it). Nobody learns from the form
-    whether the address has an account, nor whose it is. Only the token's hash is stored
-    (``core.tokens``)."""
-
-    kind = models.CharField(_("Art"), max_length=40)
-    object_id = models.PositiveBigIntegerField()
     email = models.EmailField(_("E-Mail-Adresse"))
-    # Small, non-personal values the kind needs when the person accepts (e.g. the group).
-    details = models.JSONField(default=dict, blank=True)
     token_hash = models.CharField(max_length=TOKEN_HASH_LENGTH, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -221,6 +212,25 @@ class PersonInvitation(models.Model):
         related_name="+",
     )
     revoked_at = models.DateTimeField(null=True, blank=True, validators=[validate_date_in_range])
+
+    class Meta:
+        abstract = True
+
+
+class PersonInvitation(InvitationBase):
+    """An invitation by e-mail to join something: a Kooperations-Check team, a counselling
+    record (the kinds are registered by the apps above, ``accounts.invitations``).
+
+    Whoever adds a person only types an address and always gets the same answer: a mail goes
+    to the address with a link, and the person is attached only when they accept it, signed
+    in with that address (or after creating an account with it). Nobody learns from the form
+    whether the address has an account, nor whose it is. Only the token's hash is stored
+    (``core.tokens``)."""
+
+    kind = models.CharField(_("Art"), max_length=40)
+    object_id = models.PositiveBigIntegerField()
+    # Small, non-personal values the kind needs when the person accepts (e.g. the group).
+    details = models.JSONField(default=dict, blank=True)
 
     objects: ClassVar[models.Manager["PersonInvitation"]] = models.Manager()
 

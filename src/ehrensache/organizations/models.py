@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ehrensache.accounts.models import InvitationBase
 from ehrensache.core.bounds import validate_date_in_range
 from ehrensache.core.taxonomy import FieldOfActivity
-from ehrensache.core.tokens import TOKEN_HASH_LENGTH
 
 
 class Organization(models.Model):
@@ -138,7 +138,7 @@ class OrganizationMembership(models.Model):
         return f"{self.user} – {self.organization}"
 
 
-class OrganizationInvitation(models.Model):
+class OrganizationInvitation(InvitationBase):
     """A coordinator invites a colleague by e-mail; the link carries a secret token.
 
     ``kind``: a colleague invited by a coordinator; a coordinator invited by agency staff of
@@ -167,22 +167,6 @@ class OrganizationInvitation(models.Model):
         related_name="+",
         verbose_name=_("Eingeladen im Namen von"),
     )
-    email = models.EmailField(_("E-Mail-Adresse"))
-    token_hash = models.CharField(max_length=TOKEN_HASH_LENGTH, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True, validators=[validate_date_in_range])
-    expires_at = models.DateTimeField(validators=[validate_date_in_range])
-    accepted_at = models.DateTimeField(null=True, blank=True, validators=[validate_date_in_range])
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    revoked_at = models.DateTimeField(null=True, blank=True, validators=[validate_date_in_range])
 
     class Meta:
         verbose_name = _("Einladung")
