@@ -35,6 +35,30 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(*marker.args, **kwargs))
 
 
+def pytest_configure(config):
+    """A serialized-rollback test loads the migrated rows (content types, permissions, seeded
+    rules) into a database its predecessor flushed. Whatever was written since (a flush that
+    re-created content types, a module fixture's rows) would make that load fail with a
+    duplicate key, so the database is flushed once more right before the load."""
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    load = BaseDatabaseCreation.deserialize_db_from_string
+
+    def flush_then_load(self, data):
+        from django.core.management import call_command
+
+        call_command(
+            "flush",
+            database=self.connection.alias,
+            interactive=False,
+            inhibit_post_migrate=True,
+            verbosity=0,
+        )
+        return load(self, data)
+
+    BaseDatabaseCreation.deserialize_db_from_string = flush_then_load
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Regions are reference data: import them once, every test sees them (and rolls back)."""
