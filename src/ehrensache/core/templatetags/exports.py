@@ -1,0 +1,15 @@
+"""``{% export_links %}``: the download links of a list page (``core.exports``)."""
+
+from typing import Any
+
+from django import template
+
+from ehrensache.core.exports import export_links_context
+
+register = template.Library()
+
+
+@register.inclusion_tag("core/components/export_links.html", takes_context=True)
+def export_links(context: template.Context, label: str = "") -> dict[str, Any]:
+    """Links to this page's rows as CSV, XLSX and ODS, with the page's filters kept."""
+    return {"links": export_links_context(context["request"]), "label": label}
