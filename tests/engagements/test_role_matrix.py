@@ -38,6 +38,7 @@ MATRIX = {
         get=expect(403, coordinator=200, other_coordinator=200),
         post=expect(403, coordinator=OK, other_coordinator=OK),
     ),
+    "engagements:books": Page(get=expect(403, coordinator=200, other_coordinator=200)),
     "engagements:checklist": Page(
         get=expect(403, coordinator=200),
         post=expect(403, coordinator=OK),

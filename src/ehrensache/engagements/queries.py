@@ -176,3 +176,78 @@ def coordination_overview(user) -> dict | None:
             requires_record_check=True, record_check__isnull=True
         ).count(),
     }
+
+
+class HoursState:
+    OPEN = "offen"
+    VERIFIED = "bestaetigt"
+    ALL = "alle"
+    CHOICES = (OPEN, VERIFIED, ALL)
+
+
+def hours_managed_by(
+    user, *, state: str = HoursState.OPEN, year: int | None = None
+) -> QuerySet[HoursEntry]:
+    """Hours of the organizations ``user`` coordinates: open ones (not their own, they are
+    not theirs to confirm, as on the confirmation page), confirmed ones or all; of ``year``."""
+    if state == HoursState.OPEN:
+        qs = unverified_hours_for(user)
+    else:
+        qs = HoursEntry.objects.filter(
+            engagement__organization_id__in=roles_of(user).organization_ids
+        ).select_related("engagement__organization", "engagement__volunteer")
+        if state == HoursState.VERIFIED:
+            qs = qs.filter(verified_at__isnull=False)
+        qs = qs.order_by("date", "pk")
+    if year is not None:
+        qs = qs.filter(date__gte=date(year, 1, 1), date__lte=date(year, 12, 31))
+    return qs
+
+
+def books_of(organization, *, year: int) -> list[dict]:
+    """Per person with hours or allowances at ``organization`` in ``year``: confirmed and open
+    hours (minutes) and the allowances the organization paid for that tax year, per kind
+    (cents). Three queries, whatever the number of people."""
+    people: dict[int, dict] = {}
+
+    def row(person_id: int) -> dict:
+        return people.setdefault(
+            person_id,
+            {
+                "verified_minutes": 0,
+                "open_minutes": 0,
+                "ehrenamt_cents": 0,
+                "uebungsleiter_cents": 0,
+            },
+        )
+
+    hours = (
+        HoursEntry.objects.filter(
+            engagement__organization=organization,
+            date__gte=date(year, 1, 1),
+            date__lte=date(year, 12, 31),
+        )
+        .values("engagement__volunteer_id")
+        .annotate(
+            verified=Sum("minutes", filter=Q(verified_at__isnull=False)),
+            open=Sum("minutes", filter=Q(verified_at__isnull=True)),
+        )
+        .order_by()
+    )
+    for r in hours:
+        entry = row(r["engagement__volunteer_id"])
+        entry["verified_minutes"] = r["verified"] or 0
+        entry["open_minutes"] = r["open"] or 0
+    paid = (
+        AllowancePayment.objects.filter(engagement__organization=organization, year=year)
+        .values("engagement__volunteer_id", "kind")
+        .annotate(total=Sum("amount_cents"))
+        .order_by()
+    )
+    for r in paid:
+        row(r["engagement__volunteer_id"])[f"{r['kind']}_cents"] = r["total"]
+    users = get_user_model().objects.filter(pk__in=people).only("pk", "email", "display_name")
+    rows = [
+        {"name": u.get_full_name(), "email": u.email, "year": year, **people[u.pk]} for u in users
+    ]
+    return sorted(rows, key=lambda r: (r["name"].casefold(), r["email"]))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("koordination/engagements/", views.manage, name="manage"),
     path("koordination/engagements/neu/", views.start, name="start"),
     path("koordination/stunden/", views.verify, name="verify"),
+    path("koordination/stunden-und-pauschalen/", views.books, name="books"),
     path("koordination/einarbeitung/<int:org_pk>/", views.checklist, name="checklist"),
     path("engagements/<int:pk>/", views.detail, name="detail"),
     path("engagements/<int:pk>/stunden/", views.engagement_hours, name="hours"),

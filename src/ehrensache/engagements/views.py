@@ -5,13 +5,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from ehrensache.core.bounds import EARLIEST_DATE, LATEST_DATE
 from ehrensache.core.errors import DomainError, InvalidInput
+from ehrensache.core.exports import export_response, requested_format
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.pdf import pdf_response, render_pdf
 from ehrensache.core.permissions import require
@@ -19,8 +23,8 @@ from ehrensache.core.text import parse_id
 from ehrensache.organizations.models import Organization
 from ehrensache.organizations.queries import coordinated_by
 
-from . import forms, programmes, queries, services
-from .dated import euro, rule_value
+from . import exports, forms, programmes, queries, services
+from .dated import MissingRule, euro, rule_value
 from .models import (
     AllowancePayment,
     Engagement,
@@ -28,6 +32,7 @@ from .models import (
     OnboardingCheck,
     OnboardingItem,
     RecordCheck,
+    RuleKey,
 )
 
 PAGE_SIZE = 25
@@ -195,7 +200,10 @@ def manage(request):
     status = request.GET.get("status", "")
     if status in Engagement.Status.values:
         qs = qs.filter(status=status)
-    page = Paginator(qs.order_by("-start", "-pk"), PAGE_SIZE).get_page(request.GET.get("seite"))
+    qs = qs.order_by("-start", "-pk")
+    if fmt := requested_format(request):
+        return export_response(fmt, exports.ENGAGEMENTS, qs)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("seite"))
     organizations = coordinated_by(request.user)
     return render(
         request,
@@ -531,9 +539,13 @@ def agreement_pdf(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def verify(request):
-    """Unconfirmed hours of my organizations: confirm single entries or several at once."""
+    """Unconfirmed hours of my organizations: confirm single entries or several at once.
+    Filtered by state (open, confirmed, all) and year, the list downloads as a file."""
     require(request.user, "engagements.view_coordination")
-    qs = queries.unverified_hours_for(request.user)
+    state = request.GET.get("stand", "")
+    state = state if state in queries.HoursState.CHOICES else queries.HoursState.OPEN
+    year = _chosen_year(request.GET.get("jahr"), default=None)
+    qs = queries.hours_managed_by(request.user, state=state, year=year)
     if request.method == "POST":
         ids = [i for i in map(parse_id, request.POST.getlist("entry")) if i]
         by_org = defaultdict(list)
@@ -552,8 +564,72 @@ def verify(request):
         if outcome.ok:
             messages.success(request, _("%(n)s Einträge sind bestätigt.") % {"n": done})
         return redirect("engagements:verify")
+    if fmt := requested_format(request):
+        return export_response(fmt, exports.HOURS, qs)
     page = Paginator(qs, 50).get_page(request.GET.get("seite"))
-    return render(request, "engagements/verify.html", {"page_obj": page})
+    return render(
+        request,
+        "engagements/verify.html",
+        {
+            "page_obj": page,
+            "state": state,
+            "states": HOURS_STATES,
+            "year": year,
+            "filtered": state != queries.HoursState.OPEN or year is not None,
+        },
+    )
+
+
+HOURS_STATES = [
+    (queries.HoursState.OPEN, _lazy("offen")),
+    (queries.HoursState.VERIFIED, _lazy("bestätigt")),
+    (queries.HoursState.ALL, _lazy("alle")),
+]
+
+
+def _chosen_year(raw: str | None, *, default: int | None) -> int | None:
+    """A year from the query string within the date bounds, else ``default``."""
+    value = parse_id(raw)
+    if value is None or not EARLIEST_DATE.year <= value <= LATEST_DATE.year:
+        return default
+    return value
+
+
+@login_required
+def books(request):
+    """Hours and allowances per person of one organization and year, for its books."""
+    require(request.user, "engagements.view_coordination")
+    organizations = list(coordinated_by(request.user))
+    chosen = parse_id(request.GET.get("einsatzstelle"))
+    organization = next((o for o in organizations if o.pk == chosen), None)
+    if organization is None and chosen is not None:
+        organization = get_object_or_404(Organization, pk=chosen)
+        require(request.user, "engagements.manage_organization", organization)
+    organization = organization or (organizations[0] if organizations else None)
+    if organization is None:
+        raise Http404
+    year = _chosen_year(request.GET.get("jahr"), default=timezone.localdate().year)
+    limits = _allowance_limits(year)
+    rows = [{**r, **limits} for r in queries.books_of(organization, year=year)]
+    if fmt := requested_format(request):
+        name = f"{_('Stunden und Pauschalen')} {organization.name} {year}"
+        return export_response(fmt, exports.BOOKS, rows, name=name)
+    context = {"rows": rows, "organization": organization, "organizations": organizations}
+    return render(request, "engagements/books.html", {**context, "year": year, **limits})
+
+
+def _allowance_limits(year: int) -> dict[str, int | None]:
+    """The yearly tax-free limits valid at the end of ``year`` (dated rules), None if unset."""
+    limits: dict[str, int | None] = {}
+    for name, key in (
+        ("ehrenamt_limit", RuleKey.EHRENAMT_LIMIT),
+        ("uebungsleiter_limit", RuleKey.UEBUNGSLEITER_LIMIT),
+    ):
+        try:
+            limits[name] = rule_value(key, on=services.date_for_year(year))
+        except MissingRule:
+            limits[name] = None
+    return limits
 
 
 @login_required
