@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install install-test frontend assets messages setup run worker test test-sqlite test-postgres test-browser test-crawl test-deploy lint format bench chromium clean
+.PHONY: help install install-test frontend assets messages setup run worker test test-sqlite test-postgres test-browser test-crawl test-deploy fuzz lint format bench chromium clean
 
 help:
 	@echo "make run      – set up (venv, packages, database, regions, demo data) and serve on http://$(HOST):$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint     – ruff check + format check, mypy"
 	@echo "make worker   – background worker for the tasks API (TASKS_BACKEND=database)"
 	@echo "make test-deploy – the README's deployment as written (PostgreSQL, Redis, gunicorn, worker), checked"
+	@echo "make fuzz     – API and form fuzz at full depth on SQLite and PostgreSQL (make test runs a share)"
 	@echo "make bench    – benchmarks at full size"
 
 $(PY):
@@ -86,6 +87,13 @@ test-browser: install-test chromium
 test-crawl: install-test chromium
 	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null)
 	$(BIN)/pytest -m crawl $(PYTEST_ARGS)
+
+# The fuzzers at full depth (every odd kind into every form, 12 examples per API strategy);
+# `make test` runs them at a depth that fits CI (tests/form_fuzz.py FULL, test_fuzz.py EXAMPLES).
+FUZZ := EHRENSACHE_FUZZ_DEPTH=full EHRENSACHE_FUZZ_EXAMPLES=12 $(BIN)/pytest -n 2 tests/test_form_fuzz.py tests/api/test_fuzz.py
+fuzz: install-test
+	$(FUZZ)
+	DATABASE_URL=$(PG_URL) $(FUZZ)
 
 # A few minutes (migrate, import_regions, collectstatic): not part of `make test`.
 test-deploy: install-test

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 import traceback
+import zlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit
@@ -88,6 +90,24 @@ CHOICE_TYPES = {"select", "hidden", "radio"}
 # Query strings of list and search pages: number parameters and search fields at once.
 QUERY_KINDS = ("huge", "nul", "unicode", "far_future")
 QUERY_NUMBERS = ("page", "seite", "jahr")
+
+# Depth: ``make test`` sends every form the kinds that broke things before (NUL, huge numbers,
+# long text) plus two of the others, chosen per page so that the whole run still sends every
+# kind to many pages; ``EHRENSACHE_FUZZ_DEPTH=full`` (``make fuzz``) sends every kind everywhere.
+FULL = os.environ.get("EHRENSACHE_FUZZ_DEPTH", "quick") == "full"
+CORE_KINDS = ("long", "nul", "huge")
+CORE_CHOICE_KINDS = ("nul", "huge")
+CORE_QUERY_KINDS = ("huge", "nul")
+
+
+def _some(kinds: tuple[str, ...], core: tuple[str, ...], key: str, extra: int) -> tuple[str, ...]:
+    """``core`` and ``extra`` more of ``kinds``, rotating by ``key`` (deterministic)."""
+    if FULL:
+        return kinds
+    rest = [k for k in kinds if k not in core]
+    start = zlib.crc32(key.encode()) % len(rest) if rest else 0
+    chosen = {rest[(start + i) % len(rest)] for i in range(min(extra, len(rest)))}
+    return tuple(k for k in kinds if k in core or k in chosen)
 
 
 def odd_value(kind: str, input_type: str, plain: str) -> str | None:
@@ -370,7 +390,7 @@ class Fuzzer:
         names = {*QUERY_NUMBERS, "q", "status", "sort"}
         fields = {n: f for form in forms for n, f in form.fields.items()}
         names |= set(fields)
-        for kind in QUERY_KINDS:
+        for kind in _some(QUERY_KINDS, CORE_QUERY_KINDS, target.key, 1):
             params = {}
             for name in sorted(names):
                 f = fields.get(name) or Field(name, "number" if name in QUERY_NUMBERS else "text")
@@ -389,7 +409,9 @@ class Fuzzer:
         fuzzed = {n: f for n, f in form.fields.items() if n != "csrfmiddlewaretoken"}
         if form.submit:
             base[form.submit[0]] = form.submit[1]
-        cases = [(kind, False) for kind in KINDS] + [(kind, True) for kind in CHOICE_KINDS]
+        key = f"{target.key} {action}"
+        cases = [(kind, False) for kind in _some(KINDS, CORE_KINDS, key, 2)]
+        cases += [(kind, True) for kind in _some(CHOICE_KINDS, CORE_CHOICE_KINDS, key, 1)]
         for kind, choices in cases:
             data = dict(base)
             changed = {}
