@@ -11,12 +11,11 @@ German postal codes, loads the demo data, generates synthetic published opportun
 ``generate_opportunities`` (10,000, then 90,000 more), and times searches through the view
 (``/suche/``) and the API (``/api/v1/opportunities``) with Django's test client: server time
 including middleware, form validation, the query and the template. It prints p50/p95 per
-size and checks the budget (p95 <= 25 ms, p95 at 100k <= 2 x p95 at 10k). Finally the
-transfer size of the search page: HTML + CSS + JS, gzip-compressed as WhiteNoise serves them.
+size and checks the budget (p95 <= 25 ms, p95 at 100k <= 2 x p95 at 10k). The weight of
+the search page as a browser receives it is measured by bench/page_weight.py.
 """
 
 import argparse
-import gzip
 import io
 import json
 import os
@@ -189,24 +188,7 @@ def worker(engine, sizes, samples):
                 flush=True,
             )
         results[size] = figures
-    results["page_bytes"] = page_size(client)
     print("RESULT " + json.dumps(results), flush=True)
-
-
-def page_size(client):
-    from django.contrib.staticfiles import finders
-
-    response = client.get("/suche/?" + urlencode({"q": "Hausaufgabenhilfe", "where": "35037"}))
-    html = response.content
-    assets = [
-        "build/kern.css", "build/fonts/fira-sans-400-latin.woff2", "core/site.css",
-        "opportunities/search.css", "vendor/htmx/htmx.min.js", "opportunities/search.js",
-    ]  # fmt: skip
-    sizes = {"html": len(gzip.compress(html, 9))}
-    for asset in assets:
-        path = finders.find(asset)
-        sizes[asset] = len(gzip.compress(Path(path).read_bytes(), 9)) if path else 0
-    return sizes
 
 
 def report(all_results):
@@ -218,7 +200,7 @@ def report(all_results):
             print(f"{engine}: failed")
             ok = False
             continue
-        sizes = sorted(int(k) for k in results if k != "page_bytes")
+        sizes = sorted(int(k) for k in results)
         for kind in ("view", "api"):
             row = " | ".join(
                 f"{size:>7,}: p50 {results[str(size)][kind]['p50']:5.1f} "
@@ -235,15 +217,7 @@ def report(all_results):
                 verdict += f"; growth {p95s[-1] / p95s[0]:.1f}x > 2x"
                 ok = False
             print(f"{engine:8} {kind:4} {row}  [{verdict}]")
-    any_results = next((r for r in all_results.values() if r), None)
-    if any_results:
-        pages = any_results["page_bytes"]
-        total = sum(pages.values())
-        print(
-            "\nSearch page transfer (gzip): "
-            + ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in pages.items())
-        )
-        print(f"total {total / 1024:.1f} KB (target <= 100 KB; web fonts not counted)")
+    print("\nPage weight as a browser receives it (fonts included): bench/page_weight.py")
     return ok
 
 

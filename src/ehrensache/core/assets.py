@@ -3,7 +3,7 @@ UX's stylesheet cut to the rules the templates use.
 
 KERN ships 32 Fira Sans files of about 130 KB each and a 332 KB stylesheet; a visitor's first
 page would weigh more than half a megabyte. ``manage.py build_assets`` (run by ``make
-install``) writes ``build/static/build/``, served as ``static/build/``:
+install``) writes ``build/static/``, served as ``static/build/``:
 
 - two faces (regular 400, semibold for 500–700: KERN's medium, semibold and bold), each as
   a Latin file (German, English and Western European names) and a Latin Extended file that a
