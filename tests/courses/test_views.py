@@ -1,6 +1,8 @@
-from datetime import timedelta
+import io
+from datetime import datetime, timedelta
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -186,18 +188,26 @@ def test_participants_query_count_is_flat(client, course, staff, n, django_asser
         client.get(url)
 
 
-def test_participants_csv_content(client, course, staff):
+def test_participants_csv_content(client, course, staff, django_assert_num_queries):
     person = UserFactory(display_name="=HYPERLINK(1)", email="p@example.org")
     services.register_for_course(course, person=person)
     client.force_login(staff)
 
-    body = client.get(reverse("courses:participants_csv", args=[course.pk])).content.decode(
-        "utf-8-sig"
-    )
+    response = client.get(reverse("courses:participants_csv", args=[course.pk]))
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
 
     lines = body.strip().splitlines()
     assert lines[0].startswith("Name;E-Mail;Status")
     assert lines[1].startswith("'=HYPERLINK(1);p@example.org;Platz bestätigt")
+    # the page's own download links: the same rows, typed in XLSX, a fixed number of queries
+    url = reverse("courses:participants", args=[course.pk])
+    assert b"?export=xlsx" in client.get(url).content
+    with django_assert_num_queries(7):
+        response = client.get(url, {"export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    row = [c.value for c in sheet[2]]
+    assert row[:3] == ["'=HYPERLINK(1)", "p@example.org", "Platz bestätigt"]
+    assert isinstance(row[4], datetime)
 
 
 def test_create_course_page(client, agency, agency_staff):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from ehrensache.accounts.queries import open_invitations
 from ehrensache.agencies.models import Agency
 from ehrensache.core.errors import NotFound
+from ehrensache.core.exports import export_response, requested_format
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.permissions import can, require
 from ehrensache.core.text import parse_id
@@ -19,7 +20,7 @@ from ehrensache.opportunities.models import Opportunity
 from ehrensache.organizations.models import Organization
 from ehrensache.organizations.queries import coordinated_by
 
-from . import queries, services
+from . import exports, queries, services
 from .forms import (
     ConversationForm,
     FollowUpForm,
@@ -166,6 +167,8 @@ def inbox(request):
     organization_id = _int(request.GET.get("organisation"))
     status = request.GET.get("status") if request.GET.get("status") in Interest.Status else None
     qs = queries.inbox_for(request.user, organization_id=organization_id, status=status)
+    if fmt := requested_format(request):
+        return export_response(fmt, exports.INTERESTS, qs)
     context = {
         "page_obj": _page(request, qs),
         "organizations": coordinated_by(request.user),

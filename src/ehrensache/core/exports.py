@@ -166,13 +166,16 @@ def export_response(
     return response
 
 
-def export_links_context(request: HttpRequest) -> list[dict[str, str]]:
-    """The download links of the current page (its query string, page number dropped)."""
+def export_links_context(request: HttpRequest, **params: str) -> list[dict[str, str]]:
+    """The download links of the current page (its query string, page number dropped,
+    ``params`` added)."""
     links = []
     for fmt in FORMATS:
         query = request.GET.copy()
         for key in ("seite", "page", QUERY_PARAMETER):
             query.pop(key, None)
+        for key, value in params.items():
+            query[key] = value
         query[QUERY_PARAMETER] = fmt
         links.append({"format": fmt, "label": fmt.upper(), "href": "?" + query.urlencode()})
     return links

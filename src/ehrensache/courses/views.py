@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ehrensache.core.exports import export_response, requested_format
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.pdf import pdf_response, render_pdf
 from ehrensache.core.permissions import require
 
-from . import calendars, queries, services, verification
+from . import calendars, exports, queries, services, verification
 from .forms import (
     CatalogueForm,
     CourseForm,
@@ -387,6 +386,8 @@ def close(request, pk):
 @login_required
 def participants(request, pk):
     course = _managed_course(request, pk)
+    if fmt := requested_format(request):
+        return _participants_export(fmt, course)
     rows = list(queries.participants_of(course))
     sessions = list(course.sessions.all())
     return render(
@@ -408,41 +409,14 @@ def participants(request, pk):
 
 @login_required
 def participants_csv(request, pk):
+    """The first download link (kept for bookmarks): the participants page as CSV."""
     course = _managed_course(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="teilnehmende-kurs-{course.pk}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
-            _("Name"),
-            _("E-Mail"),
-            _("Status"),
-            _("Wartelisten-Rang"),
-            _("Angemeldet am"),
-            _("Einsatzstelle"),
-            _("Prüfcode"),
-        ]
-    )
-    for r in queries.participants_of(course):
-        completion = getattr(r, "completion", None)
-        writer.writerow(
-            [
-                _csv_safe(r.person.get_full_name()),
-                _csv_safe(r.person.email),
-                r.get_status_display(),
-                r.waitlist_rank or "",
-                timezone.localtime(r.created_at).strftime("%d.%m.%Y %H:%M"),
-                _csv_safe(r.on_behalf_of.name if r.on_behalf_of else ""),
-                completion.verification_code if completion else "",
-            ]
-        )
-    return response
+    return _participants_export("csv", course)
 
 
-def _csv_safe(value: str) -> str:
-    """Defuse spreadsheet formulas in user-entered text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def _participants_export(fmt, course):
+    name = f"{_('Teilnehmende')} {course.title}"
+    return export_response(fmt, exports.PARTICIPANTS, queries.participants_of(course), name=name)
 
 
 @login_required

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ehrensache.accounts.models import ApiToken
 from ehrensache.core.errors import NotFound
+from ehrensache.core.exports import export_response, requested_format
 from ehrensache.core.outcomes import domain_errors
 from ehrensache.core.permissions import require
 from ehrensache.core.taxonomy import field_labels
@@ -21,7 +22,7 @@ from ehrensache.core.text import parse_id
 from ehrensache.organizations.models import Organization
 from ehrensache.organizations.queries import coordinated_by
 
-from . import services
+from . import exports, services
 from .forms import ApiTokenForm, OpportunityForm, SearchForm
 from .jsonld import as_script_json, opportunity_jsonld
 from .models import Opportunity
@@ -79,6 +80,10 @@ def manage(request):
     opportunities = opportunities_managed_by(request.user).order_by(
         "organization__name", "status", "-updated_at"
     )
+    if fmt := requested_format(request):
+        if organization_id := parse_id(request.GET.get("einsatzstelle")):
+            opportunities = opportunities.filter(organization_id=organization_id)
+        return export_response(fmt, exports.OPPORTUNITIES, opportunities)
     return render(
         request,
         "opportunities/manage.html",
