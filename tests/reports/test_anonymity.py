@@ -4,12 +4,15 @@
 - over every measure's cube (all places, fields, periods: every page and switch a person can
   combine), no relation has exactly one hidden member and no hidden cell follows from the
   shown cells and all relations together (exact linear algebra);
-- no page shows a person: names and e-mail addresses of the volunteers never appear.
+- no page shows a person: names and e-mail addresses of the volunteers never appear;
+- the pages' downloads (CSV, XLSX) hold the same: hidden cells "< 5" without any value.
 """
 
 import datetime as dt
+import io
 import random
 
+import openpyxl
 import pytest
 from django.urls import reverse
 
@@ -107,3 +110,22 @@ def test_pages_show_no_person(mixed_world, client):
             html = client.get(url, {"jahr": 2026, **query}).content.decode()
             assert "Nachname" not in html
             assert "@example.org" not in html
+        _check_download(client, url)
+
+
+def _check_download(client, url):
+    """The page's download holds its tables: hidden cells "< 5" without a value, shown ones
+    typed numbers of at least 5 (XLSX read back), no person."""
+    shown = set(Fact.objects.filter(suppressed=False).values_list("value", flat=True))
+    text = b"".join(
+        client.get(url, {"jahr": 2026, "feld": "kultur", "export": "csv"}).streaming_content
+    ).decode("utf-8-sig")
+    assert text.startswith("Tabelle;Zeile;Spalte;Wert;Anzeige") and "< 5" in text
+    assert "Nachname" not in text and "@example.org" not in text
+    response = client.get(url, {"jahr": 2026, "export": "xlsx"})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert rows
+    for _table, _row, _column, value, display in rows:
+        assert (value is None) == (display == "< 5")
+        assert value is None or (isinstance(value, int) and value >= 5 and value in shown)

@@ -5,10 +5,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ehrensache.agencies.models import Agency
+from ehrensache.core.exports import requested_format
 from ehrensache.core.permissions import require
 from ehrensache.organizations.models import Organization
 from ehrensache.regions.models import State
 
+from .exports import figures_response
 from .models import Level
 from .pages import region_page, unit_page
 
@@ -21,6 +23,8 @@ def overview(request: HttpRequest) -> HttpResponse:
     context = region_page(
         request, state_code=None, districts=states, state_label=_("Deutschland"), periods=False
     )
+    if fmt := requested_format(request):
+        return figures_response(fmt, context, name=_("Engagement in Zahlen"))
     return render(request, "reports/overview.html", context)
 
 
@@ -35,6 +39,8 @@ def agency_figures(request: HttpRequest, pk: int) -> HttpResponse:
     context = unit_page(
         request, level=Level.DISTRICT, units=list(districts.items()), organization=False
     )
+    if fmt := requested_format(request):
+        return figures_response(fmt, context, name=f"{_('Statistik')} {agency.name}")
     return render(request, "reports/unit.html", {**context, "agency": agency})
 
 
@@ -53,6 +59,8 @@ def state_figures(request: HttpRequest, code: str) -> HttpResponse:
     context = region_page(
         request, state_code=state.code if state else None, districts=units, state_label=label
     )
+    if fmt := requested_format(request):
+        return figures_response(fmt, context, name=f"{_('Statistik')} {label}")
     return render(request, "reports/region.html", {**context, "state": state, "label": label})
 
 
@@ -63,4 +71,6 @@ def organization_figures(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "reports.view_organization_statistics", organization)
     units = [(str(organization.pk), organization.name)]
     context = unit_page(request, level=Level.ORGANIZATION, units=units, organization=True)
+    if fmt := requested_format(request):
+        return figures_response(fmt, context, name=f"{_('Statistik')} {organization.name}")
     return render(request, "reports/unit.html", {**context, "organization": organization})
