@@ -58,6 +58,9 @@ MATRIX = {
     "opportunities:district_atom": Page(
         get=PUBLIC, kwargs=lambda w: {"key": w.organization.district.key}
     ),
+    "opportunities:feed_json": Page(get=PUBLIC),
+    "opportunities:feed_csv": Page(get=PUBLIC),
+    "opportunities:feed_fields": Page(get=PUBLIC),
     "opportunities:widget": Page(get=PUBLIC),
     "opportunities:widget_css": Page(get=PUBLIC),
     "opportunities:widget_docs": Page(get=PUBLIC),

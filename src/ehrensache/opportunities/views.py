@@ -5,12 +5,14 @@ from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import QueryDict
+from django.http import JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from ehrensache.accounts.models import ApiToken
 from ehrensache.core.errors import NotFound
@@ -22,7 +24,7 @@ from ehrensache.core.text import parse_id
 from ehrensache.organizations.models import Organization
 from ehrensache.organizations.queries import coordinated_by
 
-from . import exports, services
+from . import exports, feed, services
 from .forms import ApiTokenForm, OpportunityForm, SearchForm
 from .jsonld import as_script_json, opportunity_jsonld
 from .models import Opportunity
@@ -272,3 +274,51 @@ def widget_docs(request):
             "preview_url": reverse("opportunities:widget") + (f"?{query}" if query else ""),
         },
     )
+
+
+# --- Offers feed for other portals (docs/FEEDS.md) ------------------------------------------
+
+FEED_MAX_AGE = 300
+
+
+def _feed(request, content_type: str, body):
+    """A conditional, cacheable, streamed feed response: 304 when the client has this
+    version (ETag/Last-Modified from ``feed.version``, one aggregate query)."""
+    etag, last_modified = feed.version()
+    quoted = quote_etag(etag)
+    timestamp = http_date(last_modified.timestamp()) if last_modified else None
+    not_modified = get_conditional_response(
+        request, etag=quoted, last_modified=last_modified and int(last_modified.timestamp())
+    )
+    response = not_modified or StreamingHttpResponse(body(), content_type=content_type)
+    response["ETag"] = quoted
+    if timestamp:
+        response["Last-Modified"] = timestamp
+    response["Cache-Control"] = f"public, max-age={FEED_MAX_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+def feed_json(request):
+    return _feed(request, "application/json; charset=utf-8", lambda: feed.json_chunks(feed.rows()))
+
+
+@require_GET
+def feed_csv(request):
+    response = _feed(request, "text/csv; charset=utf-8", lambda: feed.csv_chunks(feed.rows()))
+    response["Content-Disposition"] = 'inline; filename="angebote.csv"'
+    return response
+
+
+@require_GET
+def feed_fields(request):
+    """The column mapping of the feed (what each field means, where it maps to)."""
+    response = JsonResponse(
+        {"version": feed.FEED_VERSION, "felder": feed.mapping()},
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )
+    response["Cache-Control"] = f"public, max-age={FEED_MAX_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
