@@ -608,6 +608,21 @@ def build_world() -> World:
     )
     world.tokens["unsubscribe"] = unsubscribe_token(volunteer.pk, "organization", o.organization.pk)
 
+    # A data takeover of the region's agency, checked and waiting for confirmation.
+    from ehrensache.imports.models import ImportRun, ImportUpload
+
+    o.import_run = ImportRun.objects.create(
+        agency=o.agency,
+        kind="organizations",
+        source="Matrix",
+        created_by=users["agency_staff"],
+        file_name="matrix.csv",
+        file_format="csv",
+        status=ImportRun.Status.CHECKED,
+        total_rows=1,
+    )
+    ImportUpload.objects.create(run=o.import_run, data=b"ID;Name;Postleitzahl\n")
+
     # Links with secrets: a colleague invitation, the volunteer's calendar feed.
     raw, token_hash = new_token()
     OrganizationInvitation.objects.create(

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "ehrensache.shifts",
     "ehrensache.mailings",
     "ehrensache.reports",
+    "ehrensache.imports",
     "ehrensache.api",
     "django.contrib.admin",
     "django.contrib.auth",

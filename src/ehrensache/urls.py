@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("ehrensache.mailings.urls")),
     path("", include("ehrensache.audit.urls")),
     path("", include("ehrensache.reports.urls")),
+    path("", include("ehrensache.imports.urls")),
 ]
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
