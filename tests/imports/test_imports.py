@@ -115,7 +115,12 @@ def test_opportunities_refer_to_imported_organizations(agency):
 
 def test_volunteers_need_consent_and_conversations_refer_to_them(agency):
     volunteers = [
-        {"ID": "F-1", "Name": "Erika Beispiel", "Einwilligung": "ja", "Einwilligung am": "15.03.2024"},
+        {
+            "ID": "F-1",
+            "Name": "Erika Beispiel",
+            "Einwilligung": "ja",
+            "Einwilligung am": "15.03.2024",
+        },
         {"ID": "F-2", "Name": "Max Ohne", "Einwilligung": "nein", "Einwilligung am": "15.03.2024"},
         {"ID": "F-3", "Name": "Zu Früh", "Einwilligung": "ja", "Einwilligung am": "01.01.2099"},
     ]
@@ -178,7 +183,9 @@ class TestBadFiles:
         monkeypatch.setattr(reading, "MAX_FILE_BYTES", 10_000)
         monkeypatch.setattr(reading, "MAX_ROWS", 2)
         with pytest.raises(InvalidInput, match="mehr als 2 Zeilen"):
-            reading.inspect(csv_bytes("organizations", organization_rows(3)), "a.csv", "organizations")
+            reading.inspect(
+                csv_bytes("organizations", organization_rows(3)), "a.csv", "organizations"
+            )
 
     def test_cells_with_nul_huge_numbers_and_long_texts_are_refused_per_row(self, agency):
         rows = [
@@ -213,7 +220,9 @@ def test_queries_per_batch_are_bounded(agency, monkeypatch):
 
     def queries_for(rows, start):
         data = csv_bytes("organizations", organization_rows(rows, start=start))
-        run = services.create_run(agency, kind="organizations", source="Q", data=data, file_name="q")
+        run = services.create_run(
+            agency, kind="organizations", source="Q", data=data, file_name="q"
+        )
         services.check_run(run)
         run = services.start_run(run, actor=None)
         with CaptureQueriesContext(connection) as ctx:

@@ -36,7 +36,7 @@ class CellError(ValueError):
 @dataclass(frozen=True)
 class Column:
     key: str  # the attribute or value name in the importer
-    name: Promise  # the German column header
+    name: str  # the column header: part of the file format, German in every language
     parse: Callable[[Any], Any]
     required: bool = False
     default: Any = None
@@ -45,7 +45,7 @@ class Column:
 
     @property
     def header(self) -> str:
-        return str(self.name)
+        return self.name
 
 
 def _text(value: Any) -> str:
@@ -213,7 +213,7 @@ def fields_of_activity(value: Any) -> list[str]:
     return list(dict.fromkeys(parse(p) for p in parts))
 
 
-ID = Column("external_id", _("ID"), identifier, required=True, example="A-1001")
+ID = Column("external_id", "ID", identifier, required=True, example="A-1001")
 FIELDS_FORMAT = _("Engagementfelder, getrennt durch „;“")
 DATE_FORMAT = _("Datum TT.MM.JJJJ")
 YES_NO = _("ja / nein")
@@ -221,10 +221,10 @@ YES_NO = _("ja / nein")
 COLUMNS: dict[str, list[Column]] = {
     Kind.ORGANIZATIONS: [
         ID,
-        Column("name", _("Name"), text(200), required=True, example="Tafel Marburg e.V."),
+        Column("name", "Name", text(200), required=True, example="Tafel Marburg e.V."),
         Column(
             "postal_code",
-            _("Postleitzahl"),
+            "Postleitzahl",
             postal_code,
             required=True,
             format=_("fünf Ziffern"),
@@ -232,22 +232,22 @@ COLUMNS: dict[str, list[Column]] = {
         ),
         Column(
             "kind",
-            _("Rechtsform"),
+            "Rechtsform",
             choice(Organization.Kind, extra={"e.V.": "verein", "eV": "verein"}),
             default=Organization.Kind.VEREIN,
             format=_("z. B. „e.V.“, „Stiftung“, „Kommune“"),
             example="e.V.",
         ),
-        Column("street", _("Straße"), text(200), default="", example="Beispielweg 1"),
-        Column("city", _("Ort"), text(150), default="", example="Marburg"),
-        Column("website", _("Website"), website, default="", format=_("Internetadresse")),
-        Column("email", _("E-Mail"), email, default="", format=_("E-Mail-Adresse")),
-        Column("phone", _("Telefon"), text(50), default=""),
-        Column("contact_name", _("Ansprechperson"), text(150), default=""),
-        Column("description", _("Beschreibung"), text(5000), default=""),
+        Column("street", "Straße", text(200), default="", example="Beispielweg 1"),
+        Column("city", "Ort", text(150), default="", example="Marburg"),
+        Column("website", "Website", website, default="", format=_("Internetadresse")),
+        Column("email", "E-Mail", email, default="", format=_("E-Mail-Adresse")),
+        Column("phone", "Telefon", text(50), default=""),
+        Column("contact_name", "Ansprechperson", text(150), default=""),
+        Column("description", "Beschreibung", text(5000), default=""),
         Column(
             "fields_of_activity",
-            _("Engagementfelder"),
+            "Engagementfelder",
             fields_of_activity,
             default=[],
             format=FIELDS_FORMAT,
@@ -258,68 +258,68 @@ COLUMNS: dict[str, list[Column]] = {
         ID,
         Column(
             "organization_id",
-            _("Einsatzstelle-ID"),
+            "Einsatzstelle-ID",
             identifier,
             required=True,
             format=_("ID aus der Einsatzstellen-Datei"),
             example="A-1001",
         ),
-        Column("title", _("Titel"), text(160), required=True, example="Lebensmittel ausgeben"),
+        Column("title", "Titel", text(160), required=True, example="Lebensmittel ausgeben"),
         Column(
             "description",
-            _("Beschreibung"),
+            "Beschreibung",
             text(5000),
             required=True,
             example="Sie geben freitags Lebensmittel aus.",
         ),
         Column(
             "field",
-            _("Engagementfeld"),
+            "Engagementfeld",
             choice(FieldOfActivity),
             required=True,
             format=_("ein Engagementfeld"),
             example="Soziales & Armut",
         ),
-        Column("summary", _("Kurzbeschreibung"), text(300), default=""),
-        Column("tasks", _("Aufgaben"), text(5000), default=""),
-        Column("target_group", _("Zielgruppe"), text(200), default=""),
+        Column("summary", "Kurzbeschreibung", text(300), default=""),
+        Column("tasks", "Aufgaben", text(5000), default=""),
+        Column("target_group", "Zielgruppe", text(200), default=""),
         Column(
             "postal_code",
-            _("Postleitzahl"),
+            "Postleitzahl",
             postal_code,
             default="",
             format=_("fünf Ziffern; nötig, wenn vor Ort"),
             example="35037",
         ),
-        Column("street", _("Straße"), text(200), default=""),
-        Column("city", _("Ort"), text(150), default=""),
-        Column("on_site", _("Vor Ort"), yes_no, default=True, format=YES_NO, example="ja"),
-        Column("remote", _("Online"), yes_no, default=False, format=YES_NO, example="nein"),
+        Column("street", "Straße", text(200), default=""),
+        Column("city", "Ort", text(150), default=""),
+        Column("on_site", "Vor Ort", yes_no, default=True, format=YES_NO, example="ja"),
+        Column("remote", "Online", yes_no, default=False, format=YES_NO, example="nein"),
         Column(
             "hours_per_week",
-            _("Stunden pro Woche"),
+            "Stunden pro Woche",
             hours,
             format=_("Zahl, z. B. 2,5"),
             example="2",
         ),
         Column(
             "minimum_age",
-            _("Mindestalter"),
+            "Mindestalter",
             number(minimum=0, maximum=120),
             format=_("ganze Zahl"),
         ),
         Column(
             "people_wanted",
-            _("Gesuchte Personen"),
+            "Gesuchte Personen",
             number(minimum=1, maximum=10_000),
             default=1,
             format=_("ganze Zahl ab 1"),
         ),
-        Column("starts_on", _("Beginn"), day, format=DATE_FORMAT),
-        Column("ends_on", _("Ende"), day, format=DATE_FORMAT),
+        Column("starts_on", "Beginn", day, format=DATE_FORMAT),
+        Column("ends_on", "Ende", day, format=DATE_FORMAT),
         Column(
             "status",
-            _("Status"),
+            "Status",
             choice(
                 Opportunity.Status,
                 extra={"veroeffentlicht": "published", "aktiv": "published"},
@@ -328,16 +328,16 @@ COLUMNS: dict[str, list[Column]] = {
             format=_("Entwurf, Veröffentlicht, Pausiert, Besetzt oder Archiviert"),
             example="Veröffentlicht",
         ),
-        Column("contact_name", _("Ansprechperson"), text(150), default=""),
-        Column("contact_email", _("E-Mail der Ansprechperson"), email, default=""),
-        Column("contact_phone", _("Telefon der Ansprechperson"), text(50), default=""),
+        Column("contact_name", "Ansprechperson", text(150), default=""),
+        Column("contact_email", "E-Mail der Ansprechperson", email, default=""),
+        Column("contact_phone", "Telefon der Ansprechperson", text(50), default=""),
     ],
     Kind.VOLUNTEERS: [
         ID,
-        Column("guest_name", _("Name"), text(150), required=True, example="Erika Beispiel"),
+        Column("guest_name", "Name", text(150), required=True, example="Erika Beispiel"),
         Column(
             "consent",
-            _("Einwilligung"),
+            "Einwilligung",
             yes_no,
             required=True,
             format=_("ja / nein: Einwilligung in die Speicherung"),
@@ -345,7 +345,7 @@ COLUMNS: dict[str, list[Column]] = {
         ),
         Column(
             "consent_on",
-            _("Einwilligung am"),
+            "Einwilligung am",
             past_day,
             required=True,
             format=DATE_FORMAT,
@@ -353,17 +353,17 @@ COLUMNS: dict[str, list[Column]] = {
         ),
         Column(
             "guest_contact",
-            _("Kontakt"),
+            "Kontakt",
             text(200),
             default="",
             format=_("E-Mail-Adresse oder Telefonnummer"),
         ),
-        Column("guest_postal_code", _("Postleitzahl"), postal_code, default=""),
-        Column("interests", _("Interessen"), fields_of_activity, default=[], format=FIELDS_FORMAT),
-        Column("wishes", _("Wünsche"), text(5000), default=""),
+        Column("guest_postal_code", "Postleitzahl", postal_code, default=""),
+        Column("interests", "Interessen", fields_of_activity, default=[], format=FIELDS_FORMAT),
+        Column("wishes", "Wünsche", text(5000), default=""),
         Column(
             "held_on",
-            _("Erstkontakt am"),
+            "Erstkontakt am",
             past_day,
             format=_("Datum TT.MM.JJJJ; leer: Datum der Einwilligung"),
         ),
@@ -371,28 +371,28 @@ COLUMNS: dict[str, list[Column]] = {
     Kind.CONVERSATIONS: [
         ID,
         Column(
-            "held_on", _("Datum"), past_day, required=True, format=DATE_FORMAT, example="02.05.2024"
+            "held_on", "Datum", past_day, required=True, format=DATE_FORMAT, example="02.05.2024"
         ),
         Column(
             "volunteer_id",
-            _("Freiwilligen-ID"),
+            "Freiwilligen-ID",
             identifier,
             default="",
             format=_("ID aus der Freiwilligen-Datei; sonst Name und Einwilligung angeben"),
         ),
-        Column("guest_name", _("Name"), text(150), default="", example="Erika Beispiel"),
-        Column("consent", _("Einwilligung"), yes_no, format=YES_NO, example="ja"),
+        Column("guest_name", "Name", text(150), default="", example="Erika Beispiel"),
+        Column("consent", "Einwilligung", yes_no, format=YES_NO, example="ja"),
         Column(
-            "consent_on", _("Einwilligung am"), past_day, format=DATE_FORMAT, example="02.05.2024"
+            "consent_on", "Einwilligung am", past_day, format=DATE_FORMAT, example="02.05.2024"
         ),
-        Column("guest_contact", _("Kontakt"), text(200), default=""),
-        Column("guest_postal_code", _("Postleitzahl"), postal_code, default=""),
-        Column("interests", _("Interessen"), fields_of_activity, default=[], format=FIELDS_FORMAT),
-        Column("wishes", _("Wünsche"), text(5000), default=""),
-        Column("notes", _("Notizen"), text(5000), default=""),
+        Column("guest_contact", "Kontakt", text(200), default=""),
+        Column("guest_postal_code", "Postleitzahl", postal_code, default=""),
+        Column("interests", "Interessen", fields_of_activity, default=[], format=FIELDS_FORMAT),
+        Column("wishes", "Wünsche", text(5000), default=""),
+        Column("notes", "Notizen", text(5000), default=""),
         Column(
             "outcome",
-            _("Ergebnis"),
+            "Ergebnis",
             choice(Conversation.Outcome),
             default=Conversation.Outcome.OPEN,
             format=_("Noch offen, Vermittelt, Kein passendes Angebot, …"),

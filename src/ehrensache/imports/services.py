@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ehrensache.agencies.models import Agency
@@ -191,8 +192,10 @@ def _process(run: ImportRun, *, dry_run: bool, progress: Progress = None) -> Cou
 
 
 def _guarded(run: ImportRun, work: Callable[[], None]) -> None:
+    """Run a pass in German (row results are stored texts) and record a failure on the run."""
     try:
-        work()
+        with translation.override("de"):
+            work()
     except DomainError as exc:
         _fail(run, str(exc))
     except Exception:
