@@ -382,9 +382,7 @@ COLUMNS: dict[str, list[Column]] = {
         ),
         Column("guest_name", "Name", text(150), default="", example="Erika Beispiel"),
         Column("consent", "Einwilligung", yes_no, format=YES_NO, example="ja"),
-        Column(
-            "consent_on", "Einwilligung am", past_day, format=DATE_FORMAT, example="02.05.2024"
-        ),
+        Column("consent_on", "Einwilligung am", past_day, format=DATE_FORMAT, example="02.05.2024"),
         Column("guest_contact", "Kontakt", text(200), default=""),
         Column("guest_postal_code", "Postleitzahl", postal_code, default=""),
         Column("interests", "Interessen", fields_of_activity, default=[], format=FIELDS_FORMAT),

@@ -282,7 +282,9 @@ class OrganizationImporter(Importer):
         if not bases:
             return
         taken = set(
-            Organization.objects.filter(slug__in={b for _o, b in bases}).values_list("slug", flat=True)
+            Organization.objects.filter(slug__in={b for _o, b in bases}).values_list(
+                "slug", flat=True
+            )
         )
         clashing = {b for _o, b in bases if b in taken}
         if clashing:

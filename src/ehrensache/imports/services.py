@@ -15,8 +15,7 @@ from itertools import islice
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ehrensache.agencies.models import Agency
