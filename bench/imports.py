@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--profile", action="store_true", help="cProfile each run (top 25)")
     return parser.parse_args()
 
 
@@ -121,16 +122,31 @@ def files(n, codes):
     return csv_bytes("organizations", organizations), csv_bytes("opportunities", opportunities)
 
 
+PROFILE = False
+
+
 def timed(label, call):
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile() if PROFILE else None
     started = time.perf_counter()
+    if profiler:
+        profiler.enable()
     result = call()
+    if profiler:
+        profiler.disable()
     elapsed = time.perf_counter() - started
     print(f"  {label:<42} {elapsed:8.2f} s")
+    if profiler:
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
     return result
 
 
 def main():
+    global PROFILE
     args = parse_args()
+    PROFILE = args.profile
     database_url = setup()
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.test import Client

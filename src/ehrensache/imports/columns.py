@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ehrensache.brokering.models import Conversation
@@ -188,14 +189,22 @@ def website(value: Any) -> str:
 
 def choice(choices: type, *, extra: dict[str, str] | None = None) -> Callable[[Any], str]:
     """A value by its label or code, ignoring case and umlauts."""
+    names_by_language: dict[str, dict[str, str]] = {}
+
+    def names() -> dict[str, str]:
+        language = get_language() or ""
+        if language not in names_by_language:  # built once per language, not per cell
+            found = {fold(str(label)): code for code, label in choices.choices}
+            found.update({fold(code): code for code in choices.values})
+            found.update({fold(k): v for k, v in (extra or {}).items()})
+            names_by_language[language] = found
+        return names_by_language[language]
 
     def parse(value: Any) -> str:
         wanted = fold(_text(value))
-        names = {fold(str(label)): code for code, label in choices.choices}
-        names.update({fold(code): code for code in choices.values})
-        names.update({fold(k): v for k, v in (extra or {}).items()})
-        if wanted in names:
-            return names[wanted]
+        known = names()
+        if wanted in known:
+            return known[wanted]
         raise CellError(
             _("„%(value)s“ ist kein bekannter Wert. Möglich: %(choices)s.")
             % {
@@ -207,10 +216,12 @@ def choice(choices: type, *, extra: dict[str, str] | None = None) -> Callable[[A
     return parse
 
 
+_field_of_activity = choice(FieldOfActivity)
+
+
 def fields_of_activity(value: Any) -> list[str]:
-    parse = choice(FieldOfActivity)
     parts = [p for p in re.split(r"\s*[;|]\s*", _text(value)) if p]
-    return list(dict.fromkeys(parse(p) for p in parts))
+    return list(dict.fromkeys(_field_of_activity(p) for p in parts))
 
 
 ID = Column("external_id", "ID", identifier, required=True, example="A-1001")

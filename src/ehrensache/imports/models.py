@@ -38,7 +38,7 @@ class ImportRun(models.Model):
         CHECKING = "checking", _("Wird geprüft")
         CHECKED = "checked", _("Geprüft, wartet auf Bestätigung")
         IMPORTING = "importing", _("Wird übernommen")
-        DONE = "done", _("Abgeschlossen")
+        DONE = "done", pgettext_lazy("import", "Abgeschlossen")
         FAILED = "failed", _("Fehlgeschlagen")
         DISCARDED = "discarded", _("Verworfen")
 
