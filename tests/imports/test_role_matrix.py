@@ -25,7 +25,7 @@ MATRIX = {
     ),
     "imports:template": Page(
         get=expect(403, agency_staff=200, other_agency_staff=200),
-        kwargs={"kind": "organizations", "file_format": "xlsx"},
+        kwargs=lambda w: {"kind": "organizations", "file_format": "xlsx"},
     ),
 }
 
