@@ -109,7 +109,7 @@ def _html_errors(sources: dict[str, str]) -> list[str]:
         for index, (path, html) in enumerate(sources.items()):
             file = Path(tmp) / f"page{index}.html"
             file.write_text(html, encoding="utf-8")
-            files[file.resolve().as_uri()] = path
+            files[file.name] = path
         result = subprocess.run(
             ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--exit-zero-always",
              *[str(Path(tmp) / f"page{i}.html") for i in range(len(sources))]],
@@ -117,7 +117,8 @@ def _html_errors(sources: dict[str, str]) -> list[str]:
         )  # fmt: skip
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     return [
-        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine')}: {m['message']}"
+        f"{files.get(Path(urlparse(m.get('url', '')).path).name, m.get('url'))}:{m.get('lastLine')}: "
+        f"{m['message']}"
         for m in messages
         if m.get("type") == "error"
     ]

@@ -252,6 +252,23 @@ def test_juleica_renewal_needs_8_hours_refresher():
     assert (before, after) == (False, True)
 
 
+def test_a_juleica_holder_is_not_told_training_is_missing():
+    """The card may predate the training recorded here: with a valid card the page speaks of
+    the renewal only; an expired one needs the refresher hours."""
+    person = UserFactory()
+    card = services.record_card(
+        person, kind="juleica", issued_on=dt.date(2025, 3, 1), actor=person, today=DAY
+    )
+
+    holder = eligibility.juleica_status(person, DAY)
+    expired = eligibility.juleica_status(person, card.expires_on + dt.timedelta(days=1))
+
+    assert (holder.eligible, holder.reasons) == (True, [])
+    assert not any("Ausbildung" in fact for fact in holder.facts)
+    assert "Für die Verlängerung fehlen noch 8 Stunden Fortbildung." in holder.facts
+    assert expired.reasons == ["noch 8 Stunden Fortbildung für die Verlängerung"]
+
+
 def test_ecard_validity_comes_from_the_issuer():
     person = UserFactory()
     profile(person, district_key="06611")

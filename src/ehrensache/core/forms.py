@@ -59,9 +59,12 @@ def _bound_number(field: Any) -> None:
         field.validators.append(MinValueValidator(field.min_value))
     if not _has_validator(field, MaxValueValidator):
         field.validators.append(MaxValueValidator(field.max_value))
-    attrs = _widget_attrs(field)
-    attrs.setdefault("min", field.min_value)
-    attrs.setdefault("max", field.max_value)
+    # min/max belong to number and range inputs only (HTML): a number typed into a text box
+    # ("2,5") keeps its bounds on the server.
+    if getattr(field.widget, "input_type", "") in ("number", "range"):
+        attrs = _widget_attrs(field)
+        attrs.setdefault("min", field.min_value)
+        attrs.setdefault("max", field.max_value)
 
 
 def bound_field(field: forms.Field) -> forms.Field:

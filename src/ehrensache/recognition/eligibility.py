@@ -310,7 +310,14 @@ def current_card(person, kind: str, day: dt.date) -> Card | None:
 
 
 def juleica_status(person, day: dt.date) -> Eligibility:
+    """For a first card: the training hours within the window, first aid and the minimum age.
+    Whoever holds or held a card has shown those once (the card may predate the training
+    recorded here): what counts then is the refresher for the renewal, so a valid card is never
+    answered with hours of training still missing."""
     rule = JuleicaRule.valid_on(day)
+    card = current_card(person, Card.Kind.JULEICA, day)
+    if card is not None:
+        return _juleica_renewal(person, card, rule, day)
     reasons, facts = [], []
     training = _trainings(person, {"juleica"})
     hours = best_training_hours(training, rule.training_window_months, day)
@@ -333,41 +340,43 @@ def juleica_status(person, day: dt.date) -> Eligibility:
     age = _age_reason(person, rule.min_age, day)
     if age:
         reasons.append(age)
-    card = current_card(person, Card.Kind.JULEICA, day)
-    if card is not None:
-        if card.expires_on >= day:
-            facts.append(
-                _("Juleica gültig bis %(day)s.") % {"day": card.expires_on.strftime("%d.%m.%Y")}
-            )
-        else:
-            facts.append(
-                _("Juleica abgelaufen am %(day)s.") % {"day": card.expires_on.strftime("%d.%m.%Y")}
-            )
-        refresher = sum(
-            (
-                h
-                for d, h, _t in _trainings(person, {"juleica_refresher"})
-                if card.issued_on <= d <= day
-            ),
-            Decimal(0),
-        )
-        if refresher >= rule.refresher_hours:
-            facts.append(
-                _("Verlängerung möglich: %(h)s Stunden Fortbildung seit der Ausstellung.")
-                % {"h": _fmt(refresher)}
-            )
-        else:
-            facts.append(
-                _("Für die Verlängerung fehlen noch %(h)s Stunden Fortbildung.")
-                % {"h": _fmt(rule.refresher_hours - refresher)}
-            )
     return Eligibility(eligible=not reasons, reasons=reasons, facts=facts, rule=rule)
 
 
-def juleica_renewable(person, card: Card, day: dt.date) -> bool:
-    rule = JuleicaRule.valid_on(day)
-    refresher = sum(
+def _juleica_renewal(person, card: Card, rule: JuleicaRule, day: dt.date) -> Eligibility:
+    """A valid card is eligible as it is; an expired one needs the refresher hours since it was
+    issued to be renewed."""
+    reasons, facts = [], []
+    valid = card.expires_on >= day
+    until = card.expires_on.strftime("%d.%m.%Y")
+    if valid:
+        facts.append(_("Juleica gültig bis %(day)s.") % {"day": until})
+    else:
+        facts.append(_("Juleica abgelaufen am %(day)s.") % {"day": until})
+    refresher = _refresher_hours(person, card, day)
+    missing = rule.refresher_hours - refresher
+    if missing <= 0:
+        facts.append(
+            _("Verlängerung möglich: %(h)s Stunden Fortbildung seit der Ausstellung.")
+            % {"h": _fmt(refresher)}
+        )
+    elif valid:
+        facts.append(
+            _("Für die Verlängerung fehlen noch %(h)s Stunden Fortbildung.") % {"h": _fmt(missing)}
+        )
+    else:
+        reasons.append(
+            _("noch %(h)s Stunden Fortbildung für die Verlängerung") % {"h": _fmt(missing)}
+        )
+    return Eligibility(eligible=not reasons, reasons=reasons, facts=facts, rule=rule)
+
+
+def _refresher_hours(person, card: Card, day: dt.date) -> Decimal:
+    return sum(
         (h for d, h, _t in _trainings(person, {"juleica_refresher"}) if card.issued_on <= d <= day),
         Decimal(0),
     )
-    return refresher >= rule.refresher_hours
+
+
+def juleica_renewable(person, card: Card, day: dt.date) -> bool:
+    return _refresher_hours(person, card, day) >= JuleicaRule.valid_on(day).refresher_hours
