@@ -85,7 +85,7 @@ def test_books_per_person_and_year_with_allowance_limits(
     assert rows[0][3:6] == ["Stunden bestätigt", "Stunden offen", "Ehrenamtspauschale gezahlt (€)"]
     assert rows[1][2:7] == [2025, 1.5, 0.5, 120.5, 0]
     assert rows[1][7] == float(Decimal(page.context["ehrenamt_limit"]) / 100) > 0
-    assert client.get(url, {"jahr": "99999"}).context["year"] > 2000  # out of bounds: this year
+    assert client.get(url, {"jahr": "99999"}).context["year"] > 2000  # not offered: this year
 
 
 @pytest.mark.parametrize("who", ["volunteer", "agency_staff", "other_coordinator"])

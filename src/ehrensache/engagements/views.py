@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ehrensache.core.bounds import EARLIEST_DATE, LATEST_DATE
 from ehrensache.core.errors import DomainError, InvalidInput
 from ehrensache.core.exports import export_response, requested_format
 from ehrensache.core.outcomes import domain_errors
@@ -575,6 +574,7 @@ def verify(request):
             "state": state,
             "states": HOURS_STATES,
             "year": year,
+            "years": year_choices(),
             "filtered": state != queries.HoursState.OPEN or year is not None,
         },
     )
@@ -587,12 +587,16 @@ HOURS_STATES = [
 ]
 
 
+def year_choices() -> list[int]:
+    """The years a coordinator can pick: next year back to fifteen years ago."""
+    this_year = timezone.localdate().year
+    return list(range(this_year + 1, this_year - 16, -1))
+
+
 def _chosen_year(raw: str | None, *, default: int | None) -> int | None:
-    """A year from the query string within the date bounds, else ``default``."""
+    """A year of ``year_choices`` from the query string, else ``default``."""
     value = parse_id(raw)
-    if value is None or not EARLIEST_DATE.year <= value <= LATEST_DATE.year:
-        return default
-    return value
+    return value if value in year_choices() else default
 
 
 @login_required
@@ -615,6 +619,7 @@ def books(request):
         name = f"{_('Stunden und Pauschalen')} {organization.name} {year}"
         return export_response(fmt, exports.BOOKS, rows, name=name)
     context = {"rows": rows, "organization": organization, "organizations": organizations}
+    context["years"] = year_choices()
     return render(request, "engagements/books.html", {**context, "year": year, **limits})
 
 
