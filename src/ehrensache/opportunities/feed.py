@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Count, Max, QuerySet
@@ -413,11 +414,17 @@ def version() -> tuple[str, dt.datetime | None]:
     return hashlib.sha256(key.encode()).hexdigest()[:32], last
 
 
+BERLIN = ZoneInfo(settings.TIME_ZONE)
+
+
 def _json_value(value: Any) -> Any:
+    kind = type(value)
+    if kind is str:
+        return value or None
+    if value is None or kind is bool or kind is int or kind is float or kind is list:
+        return value
     if isinstance(value, dt.datetime):
-        return (
-            timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
-        )
+        return value.astimezone(BERLIN).isoformat() if value.tzinfo else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -449,6 +456,8 @@ def _csv_value(value: Any) -> str:
     value = _json_value(value)
     if value is None:
         return ""
+    if type(value) is str:
+        return defuse(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
