@@ -3,11 +3,13 @@
 Agency staff see their agency's region, network staff their state (and any agency of it),
 coordinators their organization; the yearly overview is public. A state's page answers 404
 to everybody else (a state has no visibility rule of its own), an agency's or organization's
-page 403 (the agency and the organization are public)."""
+page 403 (the agency and the organization are public). The annual report is the agency's:
+its staff write the texts, network staff of its state only read them (a POST is 403)."""
 
 import pytest
+from django.utils import timezone
 
-from tests.role_matrix import PUBLIC, Page, cells, check_cell, expect, problems
+from tests.role_matrix import OK, PUBLIC, Page, cells, check_cell, expect, problems
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -16,6 +18,16 @@ MATRIX = {
     "reports:agency": Page(
         get=expect(403, agency_staff=200, network_staff=200),
         kwargs=lambda w: {"pk": w.agency.pk},
+    ),
+    # The annual report: the agency's staff write its texts, network staff read them.
+    "reports:annual_report": Page(
+        get=expect(403, agency_staff=200, network_staff=200),
+        post=expect(403, agency_staff=OK),
+        kwargs=lambda w: {"pk": w.agency.pk, "year": timezone.localdate().year},
+    ),
+    "reports:annual_report_download": Page(
+        get=expect(403, agency_staff=200, network_staff=200),
+        kwargs=lambda w: {"pk": w.agency.pk, "year": timezone.localdate().year, "fmt": "xlsx"},
     ),
     "reports:state": Page(get=expect(404, network_staff=200), kwargs=lambda w: {"code": "06"}),
     "reports:organization": Page(

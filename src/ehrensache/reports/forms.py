@@ -4,11 +4,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ehrensache.core.forms import Form
+from ehrensache.core.forms import Form, ModelForm
 from ehrensache.core.taxonomy import FieldOfActivity
 
 from .measures import MEASURES, Measure
-from .models import QUARTERS, YEAR
+from .models import QUARTERS, YEAR, AnnualReport
 
 PERIOD_LABELS = {
     YEAR: _("Ganzes Jahr"),
@@ -60,3 +60,20 @@ class FigureFilterForm(Form):
 
 def default_chart_measures() -> list[Measure]:
     return [m for m in MEASURES if not m.median]
+
+
+class AnnualReportForm(ModelForm):
+    """An agency's own sections of its annual report."""
+
+    class Meta:
+        model = AnnualReport
+        fields = list(AnnualReport.TEXT_FIELDS)
+        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in AnnualReport.TEXT_FIELDS}
+        help_texts = {
+            "foreword": _("Ein paar Sätze zur Begrüßung und zum Jahr im Überblick."),
+            "highlights": _("Was besonders gut gelungen ist: Projekte, Aktionen, neue Angebote."),
+            "cooperation": _(
+                "Mit wem Sie zusammengearbeitet haben: Einsatzstellen, Kommune, Netzwerke."
+            ),
+            "outlook": _("Was Sie sich für das nächste Jahr vornehmen."),
+        }

@@ -72,3 +72,48 @@ class RollUp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.finished_at:%d.%m.%Y %H:%M}"
+
+
+TEXT_LENGTH = 5000
+
+
+class AnnualReport(models.Model):
+    """An agency's own texts for its annual report of one year (the figures come from
+    ``Fact``). Staff of the agency write them; network staff of its state read them."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.CASCADE,
+        related_name="annual_reports",
+        verbose_name=_("Anlaufstelle"),
+    )
+    year = models.PositiveSmallIntegerField(_("Jahr"))
+    foreword = models.TextField(_("Vorwort"), max_length=TEXT_LENGTH, blank=True)
+    highlights = models.TextField(_("Höhepunkte des Jahres"), max_length=TEXT_LENGTH, blank=True)
+    cooperation = models.TextField(
+        _("Zusammenarbeit und Netzwerk"), max_length=TEXT_LENGTH, blank=True
+    )
+    outlook = models.TextField(_("Ausblick"), max_length=TEXT_LENGTH, blank=True)
+    updated_at = models.DateTimeField(
+        _("Zuletzt geändert"), auto_now=True, validators=[validate_date_in_range]
+    )
+
+    TEXT_FIELDS = ("foreword", "highlights", "cooperation", "outlook")
+
+    class Meta:
+        verbose_name = _("Jahresbericht")
+        verbose_name_plural = _("Jahresberichte")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="reports_annual_report_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}"
+
+    def sections(self) -> list[tuple[str, str]]:
+        """(heading, text) of the texts written, in the report's order."""
+        return [
+            (str(self._meta.get_field(name).verbose_name), getattr(self, name))
+            for name in self.TEXT_FIELDS
+            if getattr(self, name).strip()
+        ]

@@ -37,6 +37,11 @@ def available_years() -> list[int]:
     return years or [timezone.localdate().year]
 
 
+def report_years() -> list[int]:
+    """Years an annual report can be written for: those with figures, and this year."""
+    return sorted({*available_years(), timezone.localdate().year}, reverse=True)
+
+
 def unit_by_quarter(level: str, codes: list[str], *, year: int, field_value: str) -> Figures:
     """The units' year and quarters (an agency's districts, an organization)."""
     return _figures(
@@ -55,6 +60,15 @@ def state_with_districts(state_code: str, *, year: int, field_value: str, period
             year=year,
             field=field_value,
             period=period,
+        )
+    )
+
+
+def districts_by_quarter_and_field(codes: list[str], *, year: int) -> Figures:
+    """Districts' year and quarters, for all fields and each field (an annual report)."""
+    return _figures(
+        Fact.objects.filter(
+            level=Level.DISTRICT, code__in=codes, year=year, period__in=[YEAR, *QUARTERS]
         )
     )
 

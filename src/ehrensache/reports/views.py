@@ -1,18 +1,28 @@
+import copy
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from ehrensache.agencies.models import Agency
 from ehrensache.core.exports import requested_format
-from ehrensache.core.permissions import require
+from ehrensache.core.outcomes import domain_errors
+from ehrensache.core.pdf import pdf_response, render_pdf
+from ehrensache.core.permissions import can, require
 from ehrensache.organizations.models import Organization
 from ehrensache.regions.models import State
 
+from .annual import agency_districts, annual_report_data
 from .exports import figures_response
-from .models import Level
+from .forms import AnnualReportForm
+from .models import AnnualReport, Level
 from .pages import region_page, unit_page
+from .queries import report_years
+from .services import save_annual_report_texts
+from .spreadsheets import FORMATS, export_annual_report
 
 NATIONWIDE = "bund"
 
@@ -33,11 +43,8 @@ def overview(request: HttpRequest) -> HttpResponse:
 def agency_figures(request: HttpRequest, pk: int) -> HttpResponse:
     agency = get_object_or_404(Agency.objects.select_related("district__state"), pk=pk)
     require(request.user, "reports.view_agency_statistics", agency)
-    districts = {d.key: d.label for d in agency.service_districts.all()}
-    if agency.district:
-        districts = {agency.district.key: agency.district.label, **districts}
     context = unit_page(
-        request, level=Level.DISTRICT, units=list(districts.items()), organization=False
+        request, level=Level.DISTRICT, units=agency_districts(agency), organization=False
     )
     if fmt := requested_format(request):
         return figures_response(fmt, context, name=f"{_('Statistik')} {agency.name}")
@@ -74,3 +81,59 @@ def organization_figures(request: HttpRequest, pk: int) -> HttpResponse:
     if fmt := requested_format(request):
         return figures_response(fmt, context, name=f"{_('Statistik')} {organization.name}")
     return render(request, "reports/unit.html", {**context, "organization": organization})
+
+
+def _annual_report_agency(request: HttpRequest, pk: int, year: int) -> Agency:
+    agency = get_object_or_404(
+        Agency.objects.select_related("district__state").prefetch_related("service_districts"),
+        pk=pk,
+    )
+    require(request.user, "reports.view_annual_report", agency)
+    if year not in report_years():
+        raise Http404
+    return agency
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def annual_report(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    """The agency's annual report: its texts (a form for its staff) and the downloads."""
+    agency = _annual_report_agency(request, pk, year)
+    may_edit = can(request.user, "reports.edit_annual_report", agency)
+    if request.method == "POST":
+        require(request.user, "reports.edit_annual_report", agency)
+    saved = AnnualReport.objects.filter(agency=agency, year=year).first()
+    instance = copy.copy(saved) if saved else AnnualReport(agency=agency, year=year)
+    form = AnnualReportForm(request.POST or None, instance=instance) if may_edit else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        texts = {name: form.cleaned_data[name] for name in AnnualReport.TEXT_FIELDS}
+        with domain_errors(form) as outcome:
+            save_annual_report_texts(agency, year=year, texts=texts, actor=request.user)
+        if outcome.ok:
+            messages.success(request, _("Die Texte des Jahresberichts wurden gespeichert."))
+            return redirect("reports:annual_report", pk=agency.pk, year=year)
+    context = {
+        "agency": agency,
+        "year": year,
+        "years": report_years(),
+        "form": form,
+        "texts": saved.sections() if saved else [],
+    }
+    return render(request, "reports/annual_report.html", context)
+
+
+@require_GET
+@login_required
+def annual_report_download(request: HttpRequest, pk: int, year: int, fmt: str) -> HttpResponse:
+    agency = _annual_report_agency(request, pk, year)
+    if fmt not in ("pdf", *FORMATS):
+        raise Http404
+    data = annual_report_data(agency, year)
+    filename = f"jahresbericht-{year}-{agency.slug}.{fmt}"
+    if fmt == "pdf":
+        return pdf_response(
+            render_pdf("reports/pdf/annual_report.html", {"report": data}), filename
+        )
+    response = HttpResponse(export_annual_report(data, fmt), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
