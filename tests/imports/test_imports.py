@@ -305,3 +305,24 @@ def test_command_dry_run_and_run(agency, tmp_path):
     call_command("import_records", *args, "-v", "2", stdout=out)
     assert "Übernommen: Neu: 3" in out.getvalue() and "Zeile 7 (Postleitzahl)" in out.getvalue()
     assert Organization.objects.count() == 3
+
+
+def test_prune_discards_unconfirmed_files_and_deletes_old_runs(agency):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    data = csv_bytes("organizations", organization_rows(1))
+    waiting = run_file(agency, "organizations", data, dry_run=True)
+    done = run_file(agency, "organizations", data)
+    later = timezone.now() + dt.timedelta(days=services.STALE_DAYS + 1)
+
+    assert services.prune_imports(now=later) == 1
+    waiting.refresh_from_db()
+    assert waiting.status == ImportRun.Status.DISCARDED
+    assert not ImportUpload.objects.exists()
+    assert ImportRun.objects.filter(pk=done.pk).exists()
+
+    much_later = timezone.now() + dt.timedelta(days=services.KEEP_DAYS + 1)
+    assert services.prune_imports(now=much_later) == 2
+    assert not ImportRun.objects.exists() and ImportLink.objects.count() == 1

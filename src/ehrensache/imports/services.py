@@ -11,6 +11,7 @@ same file: rows already taken over are then unchanged.
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from itertools import islice
 from typing import Any
 
@@ -238,3 +239,28 @@ def import_run(run: ImportRun, *, progress: Progress = None) -> ImportRun:
     _guarded(run, work)
     run.refresh_from_db()
     return run
+
+
+STALE_DAYS = 7  # a checked file nobody confirmed is discarded after this many days
+KEEP_DAYS = 365  # runs and their row results are deleted after this many days
+
+
+def prune_imports(*, now: Any = None) -> int:
+    """Discard files checked but never confirmed, delete old runs with their row results
+    (the external-id links stay: they keep re-imports idempotent). Returns the runs touched."""
+    now = now or timezone.now()
+    stale = list(
+        ImportRun.objects.filter(
+            status=ImportRun.Status.CHECKED, created_at__lt=now - timedelta(days=STALE_DAYS)
+        )
+    )
+    with transaction.atomic():
+        for run in stale:
+            run.status, run.finished_at = ImportRun.Status.DISCARDED, now
+            run.save(update_fields=["status", "finished_at"])
+            log_action(run, "imports.importrun.discarded", actor=None, data={"kind": run.kind})
+        ImportUpload.objects.filter(run__in=stale).delete()
+        _total, deleted = ImportRun.objects.filter(
+            created_at__lt=now - timedelta(days=KEEP_DAYS)
+        ).delete()
+    return len(stale) + deleted.get("imports.ImportRun", 0)

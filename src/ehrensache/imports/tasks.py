@@ -18,3 +18,9 @@ def run_import(run_id: int) -> None:
     run = ImportRun.objects.select_related("agency").filter(pk=run_id).first()
     if run is not None and run.status == ImportRun.Status.IMPORTING:
         services.import_run(run)
+
+
+@task()
+def prune_imports() -> int:
+    """Discard checked files nobody confirmed within a week; delete runs after a year."""
+    return services.prune_imports()

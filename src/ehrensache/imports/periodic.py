@@ -1,0 +1,5 @@
+"""The data takeover's periodic job (``manage.py run_periodic``)."""
+
+from .tasks import prune_imports
+
+JOBS = [prune_imports]
