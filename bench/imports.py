@@ -139,7 +139,7 @@ def timed(label, call):
     elapsed = time.perf_counter() - started
     print(f"  {label:<42} {elapsed:8.2f} s")
     if profiler:
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
     return result
 
 

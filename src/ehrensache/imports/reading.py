@@ -194,8 +194,11 @@ def read_rows(data: bytes, file_format: str) -> Iterator[tuple[int, dict[str, An
     """(row number as a spreadsheet shows it, {header: cell}) for every non-blank row."""
     headers, rows = _header_and_rows(data, file_format)
     number = 1
-    for row in rows:
-        number += 1
-        if _is_blank(row):
-            continue
-        yield number, {h: cell for h, cell in zip(headers, row, strict=False) if h}
+    try:
+        for row in rows:
+            number += 1
+            if _is_blank(row):
+                continue
+            yield number, {h: cell for h, cell in zip(headers, row, strict=False) if h}
+    except csv.Error:
+        raise _refuse(_("Die CSV-Datei lässt sich nicht lesen (Anführungszeichen?).")) from None
