@@ -300,3 +300,15 @@ def populate(person: User, *, marker: str, staff: User) -> None:
     )
     ThreadMessage.objects.create(thread=thread, author=staff, text="Antwort", created_at=now)
     Bounce.objects.create(recipient=person.email, status="5.1.1", user=person, thread=thread)
+    # imports: a data takeover she started as agency staff (kept without her when erased)
+    from ehrensache.imports.models import ImportRun
+
+    for author in (person, staff):
+        ImportRun.objects.create(
+            agency=agency,
+            kind="organizations",
+            source="Altsystem",
+            created_by=author,
+            file_name="einsatzstellen.csv",
+            file_format="csv",
+        )

@@ -32,6 +32,7 @@ EXPECTED = {
         "Einsatzstellen bestätigen",
         "Zahlen",
         "Statistik",
+        "Datenübernahme",
         "Rundnachrichten",
     ],
     "network_staff": [

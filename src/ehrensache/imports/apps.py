@@ -12,7 +12,7 @@ class ImportsConfig(AppConfig):
             "imports:agency",
             _("Datenübernahme"),
             "imports:agency",
-            position=290,
+            position=287,
             workspace="agency",
             permission="imports.import_records",
             scope_arg="scope_id",
