@@ -9,7 +9,17 @@ its staff write the texts, network staff of its state only read them (a POST is 
 import pytest
 from django.utils import timezone
 
-from tests.role_matrix import OK, PUBLIC, Page, cells, check_cell, expect, problems
+from tests.role_matrix import (
+    OK,
+    PUBLIC,
+    Op,
+    Page,
+    api_expect,
+    cells,
+    check_cell,
+    expect,
+    problems,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -32,6 +42,18 @@ MATRIX = {
     "reports:state": Page(get=expect(404, network_staff=200), kwargs=lambda w: {"code": "06"}),
     "reports:organization": Page(
         get=expect(403, coordinator=200), kwargs=lambda w: {"pk": w.organization.pk}
+    ),
+    # The statistics API: the same scopes as the pages.
+    "GET /statistics/overview": Op(api_expect(200, anonymous=200)),
+    "GET /statistics/states/{state_code}": Op(
+        api_expect(404, network_staff=200), kwargs=lambda w: {"state_code": "06"}
+    ),
+    "GET /statistics/agencies/{agency_id}": Op(
+        api_expect(403, agency_staff=200, network_staff=200),
+        kwargs=lambda w: {"agency_id": w.agency.pk},
+    ),
+    "GET /statistics/organizations/{organization_id}": Op(
+        api_expect(403, coordinator=200), kwargs=lambda w: {"organization_id": w.organization.pk}
     ),
 }
 

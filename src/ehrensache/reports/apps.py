@@ -7,6 +7,7 @@ from ehrensache.core.navigation import NavItem
 class ReportsConfig(AppConfig):
     name = "ehrensache.reports"
     verbose_name = _("Statistik")
+    api_prefix = "/statistics"
     navigation = [
         NavItem(
             "reports:agency",
