@@ -326,3 +326,14 @@ def test_prune_discards_unconfirmed_files_and_deletes_old_runs(agency):
     much_later = timezone.now() + dt.timedelta(days=services.KEEP_DAYS + 1)
     assert services.prune_imports(now=much_later) == 2
     assert not ImportRun.objects.exists() and ImportLink.objects.count() == 1
+
+
+@pytest.mark.parametrize("kind", ["organizations", "opportunities", "volunteers", "conversations"])
+def test_template_files_are_accepted_files(kind):
+    from ehrensache.imports.template_files import template_file
+
+    for file_format in ("csv", "xlsx"):
+        table = reading.inspect(template_file(kind, file_format), f"v.{file_format}", kind)
+        assert table.file_format == file_format
+        [(_number, cells)] = list(reading.read_rows(template_file(kind, file_format), file_format))
+        assert cells["ID"]
