@@ -1,5 +1,6 @@
 """The statistics journey of issue 13 (first part) in Chromium, axe on every page:
-agency staff open their region's figures from the header and switch year and field; network
+agency staff open their region's figures from the header and switch year and field, write the
+annual report's foreword and download it as PDF and XLSX; network
 staff see the state's districts, where a small district shows "< 5" and the state's total
 does not give it away (its partner cell is hidden too)."""
 
@@ -68,6 +69,22 @@ def test_agency_and_network_staff_read_their_figures(page, axe, live_server):
     page.get_by_role("button", name="Anzeigen").click()
     expect(page.locator("caption").first).to_contain_text("Kultur")
     axe(page, context="agency statistics, last year, one field")
+
+    # The annual report of that year: write the foreword, download the PDF and the XLSX.
+    page.get_by_role("link", name=re.compile(f"Jahresbericht {this_year - 1}")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(f"Jahresbericht {this_year - 1}")
+    page.get_by_label("Vorwort").fill("Ein gutes Jahr für das Engagement.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Texte speichern").click()
+    expect(page.get_by_label("Vorwort")).to_have_value("Ein gutes Jahr für das Engagement.")
+    axe(page, context="annual report")
+    for name, suffix in (
+        ("Jahresbericht als PDF", ".pdf"),
+        ("Zahlen und Texte als XLSX (Excel)", ".xlsx"),
+    ):
+        with page.expect_download() as download:
+            page.get_by_role("link", name=name).click()
+        assert download.value.suggested_filename.endswith(suffix)
 
     network = NetworkMembershipFactory(user__password="!").user
     login(page, network)
