@@ -81,7 +81,7 @@ test-postgres: install-test
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test-browser: install-test chromium
-	$(BIN)/pytest -m "browser and not crawl" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -n 2 -m "browser and not crawl" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # Every page each demo role reaches at 320 px: reflow, axe, Nu HTML checker (Java).
 test-crawl: install-test chromium
