@@ -15,7 +15,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+
+from common import recreate_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -29,21 +30,10 @@ def parse_args():
     return parser.parse_args()
 
 
-def _postgres_fresh(url):
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin = parsed._replace(path="/postgres").geturl()
-    import psycopg
-
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def setup():
     pg = os.environ.get("BENCH_POSTGRES_URL")
     if pg:
-        _postgres_fresh(pg)
+        recreate_postgres(pg)
         database_url = pg
     else:
         database_url = f"sqlite:///{tempfile.mkdtemp(prefix='bench-imports-')}/db.sqlite3"

@@ -24,13 +24,14 @@ import argparse
 import os
 import re
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlparse
+
+from common import free_port, recreate_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -44,27 +45,10 @@ def parse_args():
     return parser.parse_args()
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _postgres_fresh(url):
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin = parsed._replace(path="/postgres").geturl()
-    import psycopg
-
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def setup(smtp_port):
     pg = os.environ.get("BENCH_POSTGRES_URL")
     if pg:
-        _postgres_fresh(pg)
+        recreate_postgres(pg)
         database_url = pg
     else:
         database_url = f"sqlite:///{tempfile.mkdtemp(prefix='bench-mailings-')}/db.sqlite3"
@@ -204,7 +188,7 @@ def run_worker(database_url, n):
 
 def main():
     args = parse_args()
-    smtp_port = _free_port()
+    smtp_port = free_port()
     database_url = setup(smtp_port)
     engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
     print(f"Group message to {args.people:,} people ({engine})", flush=True)

@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 from urllib.request import urlopen
+
+from common import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_KB = 100
@@ -45,12 +46,6 @@ PAGES_WITHOUT_DATA = [
     ("wer ist zuständig?", "/zustaendig/?q=35037"),
     ("guide", "/leitfaden/"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _environment(tmp: Path) -> dict:
@@ -197,7 +192,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="ehrensache-weight-"))
     env = _environment(tmp)
     pages = _prepare(env)
-    port = _free_port()
+    port = free_port()
     server = _serve(env, port)
     base = f"http://127.0.0.1:{port}"
     try:

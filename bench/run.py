@@ -13,7 +13,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def main():
-    scripts = sorted(p for p in HERE.glob("*.py") if p.name not in {"run.py", "__init__.py"})
+    scripts = sorted(
+        p for p in HERE.glob("*.py") if p.name not in {"run.py", "common.py", "__init__.py"}
+    )
     outcomes = []
     for script in scripts:
         print(f"\n#### {script.name}", flush=True)

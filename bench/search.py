@@ -26,7 +26,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlencode
+
+from common import recreate_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -50,17 +52,6 @@ def percentile(values, pct):
     return ordered[index]
 
 
-def _recreate_pg(url):
-    import psycopg
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def run_engine(engine, sizes, samples, pg_url):
     env = dict(os.environ)
     env.update(
@@ -78,7 +69,7 @@ def run_engine(engine, sizes, samples, pg_url):
         env["EHRENSACHE_VAR_DIR"] = tmp
         env.pop("DATABASE_URL", None)
     else:
-        _recreate_pg(pg_url)
+        recreate_postgres(pg_url)
         env["DATABASE_URL"] = pg_url
         env["EHRENSACHE_VAR_DIR"] = tmp
     cmd = [
