@@ -28,7 +28,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+
+from common import recreate_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -48,17 +49,6 @@ COLUMNS = (
 )
 
 
-def _recreate_pg(url):
-    import psycopg
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
 def run_engine(engine, entries, samples, pg_url):
     env = dict(os.environ)
     env.update(
@@ -74,7 +64,7 @@ def run_engine(engine, entries, samples, pg_url):
     if engine == "sqlite":
         env.pop("DATABASE_URL", None)
     else:
-        _recreate_pg(pg_url)
+        recreate_postgres(pg_url)
         env["DATABASE_URL"] = pg_url
     cmd = [sys.executable, __file__, "--worker", engine, "--entries", str(entries)]
     cmd += ["--samples", str(samples)]
