@@ -153,20 +153,12 @@ def network_staff(db):
 
 @pytest.fixture(scope="module")
 def matrix_world(django_db_setup, django_db_blocker):
-    """The role matrix's world (tests/role_matrix.py), built once per module inside a
-    transaction that is rolled back at the module's end; each cell runs in its own savepoint."""
-    from django.db import transaction
-
+    """The role matrix's world (tests/role_matrix.py), built once per module."""
+    from tests.db_world import module_world
     from tests.role_matrix import build_world
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with module_world(django_db_blocker):
+        yield build_world()
 
 
 class SmtpInbox:

@@ -19,6 +19,7 @@ from django.urls import reverse
 from ehrensache.reports.models import Fact
 from ehrensache.reports.rollup import Places, cubes_of_year, equations, roll_up
 from ehrensache.reports.suppression import determined
+from tests.db_world import module_world
 from tests.factories import (
     AgencyFactory,
     AgencyMembershipFactory,
@@ -37,8 +38,14 @@ POSTAL_CODES = ["35037", "35039", "34117", "60311", "35390"]
 FIELDS = ["kultur", "sport", "senioren"]
 
 
-@pytest.fixture
-def mixed_world():
+@pytest.fixture(scope="module")
+def mixed_world(django_db_setup, django_db_blocker):
+    """Built and rolled up once for the module (tests.db_world.module_world)."""
+    with module_world(django_db_blocker):
+        yield _build_mixed_world()
+
+
+def _build_mixed_world():
     rng = random.Random(13)
     organizations = []
     for index, code in enumerate(POSTAL_CODES):

@@ -11,6 +11,7 @@ from ehrensache.brokering.models import Conversation
 from ehrensache.engagements.models import Engagement
 from ehrensache.reports.models import Fact, Level
 from ehrensache.reports.rollup import roll_up
+from tests.db_world import module_world
 from tests.factories import (
     AgencyFactory,
     AgencyMembershipFactory,
@@ -38,8 +39,14 @@ def _engagements(organization, count, *, start=dt.date(2026, 2, 10), field="kult
     ]
 
 
-@pytest.fixture
-def world():
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module (tests.db_world.module_world); tests change it in savepoints."""
+    with module_world(django_db_blocker):
+        yield _build_world()
+
+
+def _build_world():
     marburg = OrganizationFactory(postal_code="35037")
     kassel = OrganizationFactory(postal_code="34117")
     frankfurt = OrganizationFactory(postal_code="60311")
