@@ -27,6 +27,38 @@ def test_search_page_finds_with_distance(client):
     assert "1 Angebot im Umkreis von 25 km um 35037 Marburg" in " ".join(html.split())
 
 
+def test_a_place_search_shows_online_offers_too_unless_asked_for_on_site_only(client):
+    """The default is what a person expects: near the place and online (marked); the API
+    keeps its documented default (on site only)."""
+    OpportunityFactory(title="Lesepatenschaft", postal_code="35037")
+    OpportunityFactory(title="Online-Nachhilfe", postal_code="10115", on_site=False, remote=True)
+
+    def titles(params, url=SEARCH):
+        response = client.get(url, {"where": "35037", **params})
+        assert response.status_code == 200
+        if url != SEARCH:
+            return [item["title"] for item in response.json()["results"]]
+        html = response.content.decode()
+        return [t for t in ("Lesepatenschaft", "Online-Nachhilfe") if t in html]
+
+    assert titles({}) == ["Lesepatenschaft", "Online-Nachhilfe"]
+    assert "auch online" in client.get(SEARCH, {"where": "35037"}).content.decode()
+    assert titles({"remote": "onsite"}) == ["Lesepatenschaft"]
+    assert titles({"remote": "only"}) == ["Online-Nachhilfe"]
+    assert titles({"remote": "include"}) == ["Lesepatenschaft", "Online-Nachhilfe"]  # old links
+    assert titles({}, url="/api/v1/opportunities") == ["Lesepatenschaft"]
+    assert titles({"remote": "include"}, url="/api/v1/opportunities") == [
+        "Lesepatenschaft",
+        "Online-Nachhilfe",
+    ]
+
+
+def test_the_home_page_searches_with_a_place(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert 'name="where"' in html and 'for="home-where"' in html
+
+
 def test_htmx_request_gets_only_the_results(client):
     OpportunityFactory(title="Sprachcafé")
 

@@ -49,6 +49,10 @@ from .forms import (
 from .models import Opportunity
 from .queries import opportunities_managed_by, opportunity_visible_to, search_opportunities
 
+# The API keeps its documented meaning of ``remote`` (empty: on site only); the search form's
+# values differ since its default became "near and online" (forms.REMOTE_CHOICES).
+API_REMOTE = {"": "onsite", "include": "", "only": "only"}
+
 router = Router(tags=["opportunities"])
 fields_router = Router(tags=["opportunities"])
 
@@ -151,7 +155,10 @@ class SearchParams(Schema):
     radius_km: int | None = Field(
         None, ge=5, le=100, description="Umkreis in km, 5 bis 100 (Standard 25)"
     )
-    remote: Literal["", "include", "only"] | None = None
+    remote: Literal["", "include", "only"] | None = Field(
+        None,
+        description="leer: nur vor Ort (mit Ort), include: vor Ort und online, only: nur online",
+    )
     field: list[FieldOfActivity] = Field(
         default_factory=list, description="Engagementfelder (/fields)"
     )
@@ -311,7 +318,9 @@ def _form_errors(form) -> InvalidInput:
 )
 def list_opportunities(request, params: Query[SearchParams]):
     api_reader(request)
-    form = SearchForm(request.GET)
+    data = request.GET.copy()
+    data["remote"] = API_REMOTE[params.remote or ""]
+    form = SearchForm(data)
     if not form.is_valid():
         raise _form_errors(form)
     results = search_opportunities(form.criteria(), page=params.page, per_page=params.page_size)

@@ -51,11 +51,27 @@ COMMITMENT_CHOICES = [
     ("over_5", _("mehr als 5 Stunden pro Woche")),
     ("one_off", _("einmalig / an bestimmten Terminen")),
 ]
+# The search form shows offers near the place and online ones by default (what a person
+# expects; online ones are marked "auch online" in the results). Its values map to the
+# query's ``SearchCriteria.remote``; "include" is the old address of the default and still
+# understood, so saved links keep working.
 REMOTE_CHOICES = [
-    ("", _("nur vor Ort")),
-    ("include", _("vor Ort und online")),
+    ("", _("vor Ort und online")),
+    ("onsite", _("nur vor Ort")),
     ("only", _("nur online / von zu Hause")),
 ]
+REMOTE_CRITERIA = {"": "include", "include": "include", "onsite": "", "only": "only"}
+
+
+class RemoteField(forms.ChoiceField):
+    def valid_value(self, value):
+        return value == "include" or super().valid_value(value)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return "" if value == "include" else value
+
+
 SORT_CHOICES = [
     ("", _("automatisch")),
     ("relevance", _("Relevanz")),
@@ -130,7 +146,7 @@ class SearchForm(Form):
     lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
     radius_km = RadiusField(label=_("Umkreis"))
-    remote = forms.ChoiceField(label=_("Ort"), choices=REMOTE_CHOICES, required=False)
+    remote = RemoteField(label=_("Ort"), choices=REMOTE_CHOICES, required=False)
     field = forms.MultipleChoiceField(
         label=_("Engagementfeld"),
         choices=FieldOfActivity.choices,
@@ -263,7 +279,7 @@ class SearchForm(Form):
             latitude=lat,
             longitude=lon,
             radius_km=data.get("radius_km") or RADIUS_DEFAULT_KM,
-            remote=data.get("remote", ""),
+            remote=REMOTE_CRITERIA[data.get("remote") or ""],
             fields=data.get("field", []),
             commitment=data.get("commitment", ""),
             weekdays=data.get("weekday", []),
