@@ -15,7 +15,7 @@ def test_newcomer_finds_agency_signs_up_in_english_and_reaches_my_account(
     page.goto(page.base_url + "/")
     axe(page)
 
-    page.get_by_label("Postleitzahl oder Ort").fill("35037")
+    page.get_by_label("Postleitzahl oder Ort", exact=True).fill("35037")
     page.get_by_role("button", name="Anlaufstelle finden").click()
     axe(page)
     page.get_by_role("link", name=agency.name).first.click()
